@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+// Every setting Burnrate reads from the environment, parsed once. Messages say how to fix
+// the value. `.env.example` documents each of them; keep the two in step.
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL, or unset to use the embedded database')
+    .optional(),
+  BURNRATE_DATA_DIR: z.string().min(1).default('.data'),
+  BURNRATE_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Not HOSTNAME: shells and containers set that to the machine's name.
+  BURNRATE_HOST: z.string().min(1).default('127.0.0.1'),
+  BURNRATE_PUBLIC_URL: z.url('BURNRATE_PUBLIC_URL must be a full URL such as https://burnrate.example.com').optional(),
+  BURNRATE_DEMO: z.enum(['auto', 'on', 'off'], { message: 'BURNRATE_DEMO must be auto, on or off' }).default('auto'),
+  BURNRATE_SCHEDULER: z.enum(['on', 'off'], { message: 'BURNRATE_SCHEDULER must be on or off' }).default('on'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  // Empty strings mean "unset": docker-compose and .env files write them for blank values.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`burnrate: invalid configuration\n  ${lines.join('\n  ')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

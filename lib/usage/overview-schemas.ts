@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+// The overview page's contracts: what the route handlers accept and return. Route handlers
+// validate their query with these and the client parses responses with the same schemas.
+
+export const rangeSchema = z.enum(['24h', '7d', '30d', '90d']);
+export type Range = z.infer<typeof rangeSchema>;
+
+export const unitSchema = z.enum(['cost', 'tokens', 'requests']);
+export type Unit = z.infer<typeof unitSchema>;
+
+export const usageSeriesQuerySchema = z.object({
+  range: rangeSchema.default('30d'),
+  unit: unitSchema.default('cost'),
+});
+export type UsageSeriesQuery = z.infer<typeof usageSeriesQuerySchema>;
+
+// One point per step (an hour for 24h, a day otherwise); `values` has one number per
+// environment in `environments`, in the same order, 0 where there was no usage.
+export const usageSeriesSchema = z.object({
+  range: rangeSchema,
+  unit: unitSchema,
+  stepSeconds: z.number().int().positive(),
+  environments: z.array(z.string()),
+  points: z.array(z.object({ t: z.string(), values: z.array(z.number()) })),
+});
+export type UsageSeries = z.infer<typeof usageSeriesSchema>;
+
+export const overviewSummarySchema = z.object({
+  monthStart: z.string(), // ISO, UTC
+  asOf: z.string(),
+  monthToDateUsd: z.number(),
+  lastMonthSameDayUsd: z.number(), // last month from its start to the same day and time
+  keyCount: z.number().int(),
+  environmentCount: z.number().int(),
+});
+export type OverviewSummary = z.infer<typeof overviewSummarySchema>;
+
+export const keySortSchema = z.enum(['cost', 'name', 'lastUsed']);
+
+export const keysQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  environment: z.string().max(100).optional(),
+  sort: keySortSchema.default('cost'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type KeysQuery = z.infer<typeof keysQuerySchema>;
+
+export const keyRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  provider: z.enum(['openai', 'anthropic']),
+  environment: z.string(),
+  owner: z.string().nullable(),
+  redactedHint: z.string().nullable(),
+  status: z.string(),
+  monthToDateUsd: z.number(),
+  lastUsedAt: z.string().nullable(),
+});
+export type KeyRow = z.infer<typeof keyRowSchema>;
+
+export const keysPageSchema = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  rows: z.array(keyRowSchema),
+});
+export type KeysPage = z.infer<typeof keysPageSchema>;
+
+export const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded', 'down']),
+  database: z.object({ ok: z.boolean(), latencyMs: z.number().nullable(), error: z.string().optional() }),
+  scheduler: z.object({
+    ok: z.boolean(),
+    lastHeartbeatAt: z.string().nullable(),
+    detail: z.string(),
+  }),
+  migrations: z.object({ applied: z.number().int(), pending: z.number().int() }).optional(),
+});
+export type Health = z.infer<typeof healthSchema>;
