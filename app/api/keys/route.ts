@@ -1,0 +1,8 @@
+import { prisma } from '@/lib/db';
+import { route } from '@/lib/http';
+import { keysPageSchema, keysQuerySchema } from '@/lib/usage/overview-schemas';
+import { keysPage } from '@/lib/usage/overview';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route({ query: keysQuerySchema, response: keysPageSchema }, ({ query }) => keysPage(prisma(), query, Date.now()));

@@ -1,0 +1,107 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createPrisma } from '@/lib/db';
+import { demoEnabled, syncDemoUsage } from '@/lib/demo/sync-demo-usage';
+import type { Env } from '@/lib/env';
+import { logger } from '@/lib/log';
+import { isPortFree } from '@/lib/net/ports';
+import { jobHandlers } from '@/jobs/handlers';
+import { startScheduler, type Scheduler } from '@/jobs/scheduler';
+import { buildIfNeeded } from './build-if-needed';
+import { openDatabase, type OpenDatabase } from './open-database';
+
+// `npm start`: build if needed, database, migrations, demo data, scheduler, web server.
+// Ctrl-C stops everything it started, in reverse order.
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+export type StartOptions = { dev: boolean };
+
+export async function start(env: Env, options: StartOptions): Promise<void> {
+  if (!(await isPortFree(env.PORT, env.BURNRATE_HOST))) {
+    throw new Error(`burnrate: port ${env.PORT} is in use (another Burnrate?); stop that process or start on another port with PORT=${env.PORT + 1} npm start`);
+  }
+  if (!options.dev) buildIfNeeded(ROOT);
+
+  const stack: { name: string; stop: () => Promise<void> }[] = [];
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const item of stack.reverse()) {
+      await item.stop().catch((error: unknown) => logger.warn('stop_failed', { part: item.name, error: String(error) }));
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => (stopping ? process.exit(130) : void shutdown(0)));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    const database: OpenDatabase = await openDatabase(env);
+    stack.push({ name: 'database', stop: database.stop });
+    const db = createPrisma(database.url, 4);
+    stack.push({ name: 'prisma', stop: () => db.$disconnect() });
+
+    const demo = await demoEnabled(db, env.BURNRATE_DEMO);
+    if (demo) {
+      const seeded = await syncDemoUsage(db, Date.now());
+      logger.info('demo_data_ready', { keys: seeded.keys, buckets: seeded.buckets, since: seeded.fromHour });
+    }
+    if (env.BURNRATE_SCHEDULER === 'on') {
+      const scheduler: Scheduler = await startScheduler(database.url, jobHandlers(db, new Date()), { demo });
+      stack.push({ name: 'scheduler', stop: scheduler.stop });
+      await scheduler.runNow('heartbeat');
+    }
+
+    const web = startWeb(env, database.url, options.dev);
+    stack.push({ name: 'web', stop: () => stopChild(web) });
+    web.on('exit', (code) => {
+      if (!stopping) {
+        logger.error('web_server_exited', { code });
+        void shutdown(1);
+      }
+    });
+    await waitForHttp(`http://${env.BURNRATE_HOST}:${env.PORT}/api/health`, web);
+    const shown = env.BURNRATE_HOST === '127.0.0.1' || env.BURNRATE_HOST === '0.0.0.0' ? 'localhost' : env.BURNRATE_HOST;
+    console.log(`\nBurnrate is running at http://${shown}:${env.PORT}  (database: ${database.kind}${demo ? ', demo data' : ''}; Ctrl-C to stop)\n`);
+  } catch (error) {
+    await shutdown(1).catch(() => undefined);
+    throw error;
+  }
+}
+
+function startWeb(env: Env, databaseUrl: string, dev: boolean): ChildProcess {
+  const next = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+  return spawn(process.execPath, [next, dev ? 'dev' : 'start', '--port', String(env.PORT), '--hostname', env.BURNRATE_HOST], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', PORT: String(env.PORT) },
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error('burnrate: the web server exited during start-up; the output above says why');
+    try {
+      const res = await fetch(url);
+      if (res.status < 500 || res.status === 503) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`burnrate: the web server did not answer at ${url} within ${timeoutMs / 1000} s`);
+}

