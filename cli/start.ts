@@ -48,18 +48,19 @@ export async function start(env: Env, options: StartOptions): Promise<void> {
       logger.info('demo_data_ready', { keys: seeded.keys, buckets: seeded.buckets, since: seeded.fromHour });
     }
     if (env.BURNRATE_SCHEDULER === 'on') {
-      const scheduler: Scheduler = await startScheduler(database.url, jobHandlers(db, new Date()), { demo });
+      const scheduler: Scheduler = await startScheduler(database.url, jobHandlers(db, new Date()), { demo, quiet: () => stopping });
       stack.push({ name: 'scheduler', stop: scheduler.stop });
       await scheduler.runNow('heartbeat');
     }
 
     const web = startWeb(env, database.url, options.dev);
     stack.push({ name: 'web', stop: () => stopChild(web) });
-    web.on('exit', (code) => {
-      if (!stopping) {
-        logger.error('web_server_exited', { code });
-        void shutdown(1);
-      }
+    web.on('exit', (code, signal) => {
+      if (stopping) return;
+      // Ctrl-C reaches the whole process group: the web server may see it before we do.
+      if (signal === 'SIGINT' || signal === 'SIGTERM' || code === 0) return void shutdown(0);
+      logger.error('web_server_exited', { code, signal });
+      void shutdown(1);
     });
     await waitForHttp(`http://${env.BURNRATE_HOST}:${env.PORT}/api/health`, web);
     const shown = env.BURNRATE_HOST === '127.0.0.1' || env.BURNRATE_HOST === '0.0.0.0' ? 'localhost' : env.BURNRATE_HOST;

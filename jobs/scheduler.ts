@@ -12,10 +12,11 @@ export type Scheduler = { stop: () => Promise<void>; runNow: (name: string) => P
 export async function startScheduler(
   connectionString: string,
   handlers: Record<JobName, JobHandler>,
-  options: { demo: boolean },
+  options: { demo: boolean; quiet?: () => boolean },
 ): Promise<Scheduler> {
   const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4, application_name: 'burnrate-scheduler' });
-  boss.on('error', (error: Error) => logger.error('scheduler_error', { error: error.message }));
+  // During shutdown the database may close connections first (Ctrl-C reaches it too).
+  boss.on('error', (error: Error) => (options.quiet?.() ? logger.debug : logger.error)('scheduler_error', { error: error.message }));
   await boss.start();
 
   const active = SCHEDULE.filter((job) => options.demo || !job.demoOnly);

@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => ctx.cleanup());
 
 describe('syncDemoUsage', () => {
-  it('writes the demo keys and six weeks of hourly usage on first run', async () => {
+  it('writes the demo keys and their hourly history on first run', async () => {
     const result = await syncDemoUsage(ctx.prisma, NOW);
     expect(result.keys).toBe(DEMO_KEYS.length);
     expect(result.fromHour).toBe(new Date(Date.parse('2026-03-10T12:00:00Z') - DEMO_HISTORY_DAYS * 24 * HOUR).toISOString());

@@ -5,12 +5,13 @@ import { DEMO_KEYS, DEMO_SEED } from './demo-keys';
 import { demoUsageForHour, demoUsageForRange } from './traffic-model';
 
 // Demo mode: the demo workspace's keys and their usage, written as a provider sync would.
-// The first call writes six weeks of hourly history; later calls (the `demo-traffic` job,
+// The first call writes 92 days of hourly history; later calls (the `demo-traffic` job,
 // every minute) fill the hours since the last call and rewrite the growing current hour.
 // Every call is idempotent: buckets are upserted by their natural key.
 
 const HOUR = 3_600_000;
-export const DEMO_HISTORY_DAYS = 42;
+// Enough for the 90-day chart and a full previous month to compare against.
+export const DEMO_HISTORY_DAYS = 92;
 const STATE_KEY = 'demo.state';
 const stateSchema = z.object({ completeThrough: z.string() });
 
@@ -30,19 +31,19 @@ export async function syncDemoUsage(db: PrismaClient, nowMs: number): Promise<De
 
   const rows: UsageBucketInput[] = [];
   const lastUsed = new Map<string, number>();
-  const push = (providerKeyId: string, bucketStartMs: number, usage: ReturnType<typeof demoUsageForHour>) => {
+  const push = (providerKeyId: string, bucketStartMs: number, usage: ReturnType<typeof demoUsageForHour>, usedAtMs: number) => {
     const keyId = keyIds.get(providerKeyId)!;
     for (const u of usage) {
       rows.push({ keyId, bucketStart: new Date(bucketStartMs), widthSeconds: 3600, source: 'provider', costSource: 'provider', cacheWriteTokens: 0, ...u });
-      lastUsed.set(keyId, Math.max(lastUsed.get(keyId) ?? 0, bucketStartMs));
+      lastUsed.set(keyId, Math.max(lastUsed.get(keyId) ?? 0, usedAtMs));
     }
   };
   for (const b of demoUsageForRange(DEMO_KEYS, fromMs, currentHour, DEMO_SEED)) {
     const { providerKeyId, bucketStartMs, ...usage } = b;
-    push(providerKeyId, bucketStartMs, [usage]);
+    push(providerKeyId, bucketStartMs, [usage], bucketStartMs + HOUR - 60_000);
   }
   const fraction = Math.max((nowMs - currentHour) / HOUR, 1 / 60);
-  for (const key of DEMO_KEYS) push(key.providerKeyId, currentHour, demoUsageForHour(key, currentHour, DEMO_SEED, fraction));
+  for (const key of DEMO_KEYS) push(key.providerKeyId, currentHour, demoUsageForHour(key, currentHour, DEMO_SEED, fraction), nowMs);
 
   const buckets = await upsertUsageBuckets(db, rows);
   for (const [id, ms] of lastUsed) {

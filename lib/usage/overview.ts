@@ -93,7 +93,7 @@ export async function keysPage(db: PrismaClient, query: KeysQuery, nowMs: number
 }
 
 function keyFilter(pattern: string | null, environment: string | undefined): Prisma.Sql {
-  return Prisma.sql`(${pattern}::text IS NULL OR k.name ILIKE ${pattern} OR k.owner ILIKE ${pattern} OR k.provider_key_id ILIKE ${pattern})
+  return Prisma.sql`(${pattern}::text IS NULL OR k.name ILIKE ${pattern} OR k.owner ILIKE ${pattern} OR k.provider_key_id ILIKE ${pattern} OR k.environment ILIKE ${pattern})
       AND (${environment ?? null}::text IS NULL OR k.environment = ${environment ?? null})`;
 }
 

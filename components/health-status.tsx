@@ -1,0 +1,43 @@
+import { formatRelativeTime } from '@/lib/client/format';
+import type { Health } from '@/lib/usage/overview-schemas';
+
+const STATUS_LABELS: Record<Health['status'], string> = {
+  ok: 'All systems normal',
+  degraded: 'Degraded',
+  down: 'Down',
+};
+
+type HealthStatusProps = {
+  health: Health | undefined;
+  error: Error | null;
+  /** When the health answer was received; heartbeat ages are measured from it. */
+  now: Date;
+};
+
+/** One line about the collector itself: if this is red, the dashboard's figures are stale. */
+export function HealthStatus({ health, error, now }: HealthStatusProps) {
+  if (!health) {
+    const text = error ? `Health unknown: ${error.message}` : 'Checking health…';
+    return (
+      <p className="health" data-status={error ? 'down' : 'unknown'} data-testid="health-status">
+        <span className="health-dot" aria-hidden="true" />
+        {text}
+      </p>
+    );
+  }
+  return (
+    <p className="health" data-status={health.status} data-testid="health-status">
+      <span className="health-dot" aria-hidden="true" />
+      <span className="health-label">{STATUS_LABELS[health.status]}</span>
+      <span className="health-detail">{healthDetail(health, now)}</span>
+    </p>
+  );
+}
+
+function healthDetail(health: Health, now: Date): string {
+  if (!health.database.ok) return `Database: ${health.database.error ?? 'unreachable'}`;
+  if (health.migrations && health.migrations.pending > 0) return `${health.migrations.pending} pending migration(s)`;
+  if (!health.scheduler.ok) return `Scheduler: ${health.scheduler.detail}`;
+  const beat = health.scheduler.lastHeartbeatAt;
+  return beat ? `Collector heartbeat ${formatRelativeTime(beat, now)}` : health.scheduler.detail;
+}

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { ApiError, fetchJson } from './fetch-json';
+
+const schema = z.object({ n: z.number() });
+
+function respondWith(status: number, body: string) {
+  vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status, headers: { 'content-type': 'application/json' } })));
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('fetchJson', () => {
+  it('parses a successful body with the schema', async () => {
+    respondWith(200, '{"n":3}');
+    await expect(fetchJson('/api/x', schema)).resolves.toEqual({ n: 3 });
+  });
+
+  it.each([
+    [400, '{"error":{"code":"bad_request","message":"Invalid query: range"}}', 'Invalid query: range', 'bad_request'],
+    [500, '{"error":{"code":"internal","message":"Something went wrong"}}', 'Something went wrong', 'internal'],
+    [502, '<html>Bad gateway</html>', 'Request failed with status 502.', 'http_error'],
+    [404, '{"detail":"nope"}', 'Request failed with status 404.', 'http_error'],
+    [200, '{"n":"three"}', 'Unexpected response from /api/x at n: Invalid input: expected number, received string.', 'bad_response'],
+    [200, 'not json', 'Unexpected response from /api/x: Invalid input: expected object, received undefined.', 'bad_response'],
+  ])('%s %s -> ApiError', async (status, body, message, code) => {
+    respondWith(status, body);
+    const error = await fetchJson('/api/x', schema).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ message, code, status });
+  });
+
+  it('treats accepted error statuses as answers', async () => {
+    respondWith(503, '{"n":1}');
+    await expect(fetchJson('/api/x', schema, { acceptStatuses: [503] })).resolves.toEqual({ n: 1 });
+  });
+
+  it('turns a network failure into a readable error', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    await expect(fetchJson('/api/x', schema)).rejects.toMatchObject({ code: 'network_error', status: 0 });
+  });
+
+  it('lets aborts through unchanged', async () => {
+    const abort = new DOMException('The operation was aborted.', 'AbortError');
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(abort)));
+    await expect(fetchJson('/api/x', schema)).rejects.toBe(abort);
+  });
+});

@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_FLAGS, chromiumPath } from './e2e/chromium';
+
+// End-to-end tests run the product as users do (`burnrate start`) on a port and data folder
+// of their own, so a running `npm start` is left alone.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  forbidOnly: !!process.env.CI,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_FLAGS },
+    viewport: { width: 1440, height: 900 },
+    screenshot: 'only-on-failure',
+    timezoneId: 'UTC',
+  },
+  webServer: {
+    command: 'node bin/burnrate.mjs start',
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGINT', timeout: 20_000 },
+    env: {
+      PORT: String(PORT),
+      BURNRATE_DATA_DIR: '.data/e2e',
+      BURNRATE_PG_PORT: '',
+      BURNRATE_DEMO: 'on',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});
