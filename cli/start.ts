@@ -21,24 +21,28 @@ export async function start(env: Env, options: StartOptions): Promise<void> {
   if (!(await isPortFree(env.PORT, env.BURNRATE_HOST))) {
     throw new Error(`burnrate: port ${env.PORT} is in use (another Burnrate?); stop that process or start on another port with PORT=${env.PORT + 1} npm start`);
   }
-  if (!options.dev) buildIfNeeded(ROOT);
-
   const stack: { name: string; stop: () => Promise<void> }[] = [];
   let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
+  const stopAll = async () => {
     stopping = true;
     for (const item of stack.reverse()) {
       await item.stop().catch((error: unknown) => logger.warn('stop_failed', { part: item.name, error: String(error) }));
     }
+    stack.length = 0;
+  };
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    await stopAll();
     process.exit(code);
   };
   process.on('SIGINT', () => (stopping ? process.exit(130) : void shutdown(0)));
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
+    // The database first: its problems show in a second, a build takes a minute.
     const database: OpenDatabase = await openDatabase(env);
     stack.push({ name: 'database', stop: database.stop });
+    if (!options.dev) buildIfNeeded(ROOT);
     const db = createPrisma(database.url, 4);
     stack.push({ name: 'prisma', stop: () => db.$disconnect() });
 
@@ -66,8 +70,8 @@ export async function start(env: Env, options: StartOptions): Promise<void> {
     const shown = env.BURNRATE_HOST === '127.0.0.1' || env.BURNRATE_HOST === '0.0.0.0' ? 'localhost' : env.BURNRATE_HOST;
     console.log(`\nBurnrate is running at http://${shown}:${env.PORT}  (database: ${database.kind}${demo ? ', demo data' : ''}; Ctrl-C to stop)\n`);
   } catch (error) {
-    await shutdown(1).catch(() => undefined);
-    throw error;
+    await stopAll();
+    throw error; // main() prints it as one line and exits 1
   }
 }
 
