@@ -18,7 +18,7 @@ describe('schema.prisma and the migrations agree', () => {
       data: { ciphertext: Buffer.from('c'), iv: Buffer.from('i'), authTag: Buffer.from('t'), wrappedKey: Buffer.from('w'), masterKeyId: 'mk1', hint: 'sk-...fake' },
     });
     const connection = await db.providerConnection.create({
-      data: { provider: 'openai', name: 'Org', baseUrl: 'http://127.0.0.1:1', secretId: secret.id, syncCursor: { completions: 1 }, syncStatus: 'ok', lastSyncAt: new Date(), lastSuccessAt: new Date(), lastError: null },
+      data: { provider: 'openai', name: 'Org', demo: true, baseUrl: 'http://127.0.0.1:1', secretId: secret.id, syncCursor: { completions: 1 }, syncStatus: 'ok', lastSyncAt: new Date(), lastSuccessAt: new Date(), lastError: null },
     });
     await db.environment.create({ data: { name: 'production', timezone: 'Europe/Berlin', workingHours: { days: [1, 2, 3, 4, 5], start: '08:00', end: '19:00' } } });
     const key = await db.apiKey.create({
@@ -39,7 +39,10 @@ describe('schema.prisma and the migrations agree', () => {
     const delivery = await db.alertDelivery.create({ data: { incidentId: incident.id, routeId: route.id, action: 'trigger', idempotencyKey: `${incident.id}:${route.id}:trigger:1`, payload: { a: 1 }, channelRef: 'dedup' } });
     await db.deliveryAttempt.create({ data: { deliveryId: delivery.id, httpStatus: 202, error: null, durationMs: 12 } });
     await db.user.create({ data: { email: 'a@example.com', name: 'A', role: 'admin', passwordHash: 'x', oidcSubject: 'sub' } });
-    await db.ingestToken.create({ data: { name: 'gw', tokenHash: 'h', hint: 'brn_abc', environment: 'production', createdBy: 'a' } });
+    const token = await db.ingestToken.create({ data: { name: 'gw', tokenHash: 'h', hint: 'brn_abc', environment: 'production', createdBy: 'a' } });
+    await db.ingestEvent.create({
+      data: { tokenId: token.id, eventId: 'e1', occurredAt: new Date(), keyId: key.id, model: 'm', region: 'US', inputTokens: 1n, cachedInputTokens: 0n, cacheWriteTokens: 0n, outputTokens: 2n, costUsd: new Prisma.Decimal('0.5') },
+    });
     await db.jobRun.create({ data: { job: 'j', connectionId: connection.id, status: 'succeeded', finishedAt: new Date(), detail: { n: 1 } } });
     await db.auditEvent.create({ data: { actorEmail: 'a@example.com', action: 'budget.update', targetType: 'budget', targetId: '1', before: {}, after: {}, ip: '127.0.0.1' } });
     await db.setting.create({ data: { key: 'k', value: { v: 1 } } });

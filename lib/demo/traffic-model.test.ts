@@ -1,7 +1,7 @@
 // Time-zone aware: hours are given in UTC and the comments say which local time they are.
 import { describe, expect, it } from 'vitest';
 import { DEMO_KEYS, DEMO_SEED } from './demo-keys';
-import { demoUsageForHour, demoUsageForRange, expectedRequests, streamFor } from './traffic-model';
+import { demoUsageByMinute, demoUsageForHour, demoUsageForRange, expectedRequests, streamFor } from './traffic-model';
 import type { DemoKey } from './demo-keys';
 import type { DemoUsageRow } from './traffic-model';
 
@@ -124,5 +124,27 @@ describe('demoUsageForRange', () => {
     const rows = demoUsageForRange(DEMO_KEYS, WED - 42 * DAY, WED, DEMO_SEED);
     expect(rows.length).toBeGreaterThan(7 * 42 * 24);
     expect(new Set(rows.map((r) => r.providerKeyId)).size).toBe(DEMO_KEYS.length);
+  });
+});
+
+describe('demoUsageByMinute', () => {
+  it('adds up to the full hour exactly, for every key', () => {
+    const hour = Date.parse('2026-03-04T10:00:00Z');
+    for (const key of DEMO_KEYS) {
+      const minutes = demoUsageByMinute(key, hour, DEMO_SEED);
+      expect(minutes).toHaveLength(60);
+      const full = demoUsageForHour(key, hour, DEMO_SEED);
+      for (const field of ['requests', 'inputTokens', 'cachedInputTokens', 'outputTokens'] as const) {
+        const byMinute = minutes.flat().reduce((s, r) => s + r[field], 0);
+        expect(byMinute, `${key.name} ${field}`).toBe(full.reduce((s, r) => s + r[field], 0));
+      }
+      expect(minutes.flat().every((r) => r.requests > 0 && r.inputTokens >= 0 && r.outputTokens >= 0)).toBe(true);
+    }
+  });
+
+  it('spreads a busy hour over most of its minutes', () => {
+    const busy = DEMO_KEYS.find((k) => k.traffic.shape === 'flat')!;
+    const minutes = demoUsageByMinute(busy, Date.parse('2026-03-04T10:00:00Z'), DEMO_SEED);
+    expect(minutes.filter((m) => m.length > 0).length).toBeGreaterThan(50);
   });
 });

@@ -182,6 +182,41 @@ export function demoUsageForHour(key: DemoKey, hourStartMs: number, seed: number
   return rows;
 }
 
+// The same hour minute by minute (60 lists): what a provider's 1-minute buckets would show.
+// The minutes add up to demoUsageForHour(key, hour, seed) exactly, field by field.
+export function demoUsageByMinute(key: DemoKey, hourStartMs: number, seed: number): DemoUsageRow[][] {
+  const minutes: DemoUsageRow[][] = Array.from({ length: 60 }, () => []);
+  if (hourStartMs + HOUR_MS <= Date.parse(key.providerCreatedAt)) return minutes;
+  const rand = streamFor(seed, key.providerKeyId, hourStartMs, SALT.minutes);
+  const weights = Array.from({ length: 60 }, () => 0.5 + rand());
+  const total = weights.reduce((s, w) => s + w, 0);
+  const cumulative = [0];
+  for (const w of weights) cumulative.push(cumulative[cumulative.length - 1]! + w);
+  for (const c of fullHour(key, hourStartMs, seed)) {
+    let prev = { requests: 0, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0 };
+    for (let m = 0; m < 60; m++) {
+      const requests = m === 59 ? c.requests : Math.floor((c.requests * cumulative[m + 1]!) / total);
+      const part = requests / c.requests;
+      const upTo = {
+        requests,
+        inputTokens: m === 59 ? c.uncached : Math.floor(c.uncached * part),
+        cachedInputTokens: m === 59 ? c.cached : Math.floor(c.cached * part),
+        outputTokens: m === 59 ? c.output : Math.floor(c.output * part),
+      };
+      if (upTo.requests > prev.requests) {
+        const tokens = {
+          inputTokens: upTo.inputTokens - prev.inputTokens,
+          cachedInputTokens: upTo.cachedInputTokens - prev.cachedInputTokens,
+          outputTokens: upTo.outputTokens - prev.outputTokens,
+        };
+        minutes[m]!.push({ model: c.model, region: c.region, requests: upTo.requests - prev.requests, ...tokens, costUsd: demoCostUsd(c.model, tokens) });
+      }
+      prev = upTo;
+    }
+  }
+  return minutes;
+}
+
 // Every full hour in [fromMs, toMs), for every key.
 export function demoUsageForRange(keys: readonly DemoKey[], fromMs: number, toMs: number, seed: number): DemoUsageBucket[] {
   const buckets: DemoUsageBucket[] = [];
