@@ -1,6 +1,5 @@
-import { createPrisma } from '@/lib/db';
-import { syncDemoUsage } from '@/lib/demo/sync-demo-usage';
 import { parseEnv, type Env } from '@/lib/env';
+import { backfill } from './backfill';
 import { openDatabase } from './open-database';
 import { start } from './start';
 
@@ -12,7 +11,10 @@ Commands:
   start [--dev]   build if needed, start the database, migrate, seed demo data, the
                   scheduler and the web server (npm start)
   migrate         apply pending database migrations and exit
-  demo            write the demo workspace and its usage up to now, and exit
+  ingest-token create <name> [--environment e] | list | revoke <name>
+                  tokens for POST /api/ingest/events and OTLP (shown once)
+  backfill --connection <id or name> [--since 30d]
+                  pull a connection's usage history; interrupt and rerun to resume
   help            show this text
 
 Configuration comes from the environment; see .env.example.`;
@@ -26,17 +28,8 @@ const COMMANDS: Record<string, Command> = {
     await db.stop();
     console.log('burnrate: database is up to date');
   },
-  async demo(env) {
-    const database = await openDatabase(env);
-    const db = createPrisma(database.url, 2);
-    try {
-      const result = await syncDemoUsage(db, Date.now());
-      console.log(`burnrate: demo workspace written (${result.keys} keys, ${result.buckets} buckets since ${result.fromHour})`);
-    } finally {
-      await db.$disconnect();
-      await database.stop();
-    }
-  },
+  backfill,
+  'ingest-token': async (env, args) => (await import('./ingest-token')).ingestTokenCommand(env, args),
   async help() {
     console.log(HELP);
   },

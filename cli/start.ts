@@ -1,13 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createPrisma } from '@/lib/db';
-import { demoEnabled, syncDemoUsage } from '@/lib/demo/sync-demo-usage';
+import { ensureConfiguredConnections } from '@/lib/collect/configured-connections';
+import { demoEnabled, startDemoProviders } from '@/lib/demo/demo-providers';
 import type { Env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { isPortFree } from '@/lib/net/ports';
+import { PROVIDERS } from '@/lib/providers/registry';
 import { jobHandlers } from '@/jobs/handlers';
 import { startScheduler, type Scheduler } from '@/jobs/scheduler';
 import { buildIfNeeded } from './build-if-needed';
+import { catchUpNewConnections } from './catch-up';
 import { openDatabase, type OpenDatabase } from './open-database';
 
 // `npm start`: build if needed, database, migrations, demo data, scheduler, web server.
@@ -43,18 +46,23 @@ export async function start(env: Env, options: StartOptions): Promise<void> {
     const database: OpenDatabase = await openDatabase(env);
     stack.push({ name: 'database', stop: database.stop });
     if (!options.dev) buildIfNeeded(ROOT);
-    const db = createPrisma(database.url, 4);
+    const db = createPrisma(database.url, 10);
     stack.push({ name: 'prisma', stop: () => db.$disconnect() });
 
+    await ensureConfiguredConnections(db, process.env);
     const demo = await demoEnabled(db, env.BURNRATE_DEMO);
     if (demo) {
-      const seeded = await syncDemoUsage(db, Date.now());
-      logger.info('demo_data_ready', { keys: seeded.keys, buckets: seeded.buckets, since: seeded.fromHour });
+      const providers = await startDemoProviders(db);
+      stack.push({ name: 'demo providers', stop: providers.stop });
+      Object.assign(process.env, providers.env); // the collector and the web server read credentials here
     }
+    const deps = { providers: PROVIDERS, env: process.env };
+    await catchUpNewConnections(db, deps, { waitForDemo: demo });
     if (env.BURNRATE_SCHEDULER === 'on') {
-      const scheduler: Scheduler = await startScheduler(database.url, jobHandlers(db, new Date()), { demo, quiet: () => stopping });
+      const scheduler: Scheduler = await startScheduler(database.url, jobHandlers(db, deps, new Date()), { quiet: () => stopping });
       stack.push({ name: 'scheduler', stop: scheduler.stop });
       await scheduler.runNow('heartbeat');
+      await scheduler.runNow('pull-recent');
     }
 
     const web = startWeb(env, database.url, options.dev);

@@ -36,8 +36,9 @@ export function HealthStatus({ health, error, now }: HealthStatusProps) {
 
 function healthDetail(health: Health, now: Date): string {
   if (!health.database.ok) return `Database: ${health.database.error ?? 'unreachable'}`;
-  if (health.migrations && health.migrations.pending > 0) return `${health.migrations.pending} pending migration(s)`;
   if (!health.scheduler.ok) return `Scheduler: ${health.scheduler.detail}`;
+  const failing = health.connections.find((c) => !c.ok);
+  if (failing) return `${failing.name}: ${failing.error ?? 'failing'}`;
   const beat = health.scheduler.lastHeartbeatAt;
   return beat ? `Collector heartbeat ${formatRelativeTime(beat, now)}` : health.scheduler.detail;
 }

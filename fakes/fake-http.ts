@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { FaultPlan } from './faults';
 
 // The small HTTP layer both fake providers share: a loopback server, query parsing that
@@ -37,7 +37,7 @@ export async function startFakeServer(
   rateLimited: (retryAfterSeconds: number) => FakeReply,
 ): Promise<FakeServer> {
   const requests: FakeServer['requests'] = [];
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const chunks: Buffer[] = [];

@@ -1,15 +1,28 @@
 import type { PrismaClient } from '@/generated/prisma/client';
-import { demoTrafficJob } from './demo-traffic';
-import { heartbeatJob } from './heartbeat';
-import { pruneJobRunsJob } from './prune-job-runs';
+import type { PullDeps } from '@/lib/collect/pull-connection';
+import { pruneIngestEvents } from '@/lib/ingest/prune-events';
+import { writeHeartbeat } from '@/lib/system/heartbeat';
+import { pruneJobRuns, recordJobRun } from '@/lib/system/job-runs';
+import { connectionJob, fanOut, reconcileJob, rollupJob } from './collect';
 import type { JobHandler } from './scheduler';
 import type { JobName } from './schedule';
 
-// Every scheduled job's handler; typed by the schedule's names so a missing one fails to compile.
-export function jobHandlers(db: PrismaClient, startedAt: Date): Record<JobName, JobHandler> {
+const KEEP_JOB_RUNS_DAYS = 30;
+
+// Every queue's handler; typed by the schedule's names so a missing one fails to compile.
+export function jobHandlers(db: PrismaClient, deps: PullDeps, startedAt: Date): Record<JobName, JobHandler> {
   return {
-    heartbeat: heartbeatJob(db, startedAt),
-    'demo-traffic': demoTrafficJob(db),
-    'prune-job-runs': pruneJobRunsJob(db),
+    heartbeat: () => writeHeartbeat(db, { at: new Date().toISOString(), pid: process.pid, startedAt: startedAt.toISOString() }),
+    'pull-recent': fanOut(db, 'recent'),
+    'reread-recent': fanOut(db, 'reread'),
+    'sync-keys': fanOut(db, 'keys'),
+    connection: connectionJob(db, deps),
+    'reconcile-costs': reconcileJob(db, deps),
+    'rollup-minutes': rollupJob(db),
+    prune: () =>
+      recordJobRun(db, 'prune', async () => ({
+        jobRuns: (await pruneJobRuns(db, new Date(Date.now() - KEEP_JOB_RUNS_DAYS * 86_400_000))).deleted,
+        ingestEvents: (await pruneIngestEvents(db, Date.now())).deleted,
+      })),
   };
 }

@@ -1,44 +1,50 @@
 import PgBoss from 'pg-boss';
 import { logger } from '@/lib/log';
-import { SCHEDULE, type JobName } from './schedule';
+import { FAN_OUT_QUEUES, SCHEDULE, type JobName } from './schedule';
 
 // Starts pg-boss on the app's database (its own `pgboss` schema), registers one worker per
-// scheduled job and the cron entries. A handler throws to have pg-boss retry it.
+// queue and the cron entries. A handler throws to have pg-boss retry it.
 
-export type JobHandler = () => Promise<unknown>;
+export type JobContext = { send: (queue: JobName, data: object, singletonKey: string) => Promise<void> };
+export type JobHandler = (data: unknown, ctx: JobContext) => Promise<unknown>;
 
-export type Scheduler = { stop: () => Promise<void>; runNow: (name: string) => Promise<void> };
+export type Scheduler = { stop: () => Promise<void>; runNow: (name: JobName, data?: object) => Promise<void> };
 
 export async function startScheduler(
   connectionString: string,
   handlers: Record<JobName, JobHandler>,
-  options: { demo: boolean; quiet?: () => boolean },
+  options: { quiet?: () => boolean; cron?: boolean } = {},
 ): Promise<Scheduler> {
-  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 4, application_name: 'burnrate-scheduler' });
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 6, application_name: 'burnrate-scheduler' });
   // During shutdown the database may close connections first (Ctrl-C reaches it too).
   boss.on('error', (error: Error) => (options.quiet?.() ? logger.debug : logger.error)('scheduler_error', { error: error.message }));
   await boss.start();
 
-  const active = SCHEDULE.filter((job) => options.demo || !job.demoOnly);
-  for (const job of active) {
-    const handler = handlers[job.name];
-    // Retries are cheap: every job is safe to re-run. Short expiry: a stuck minute job
-    // must not block the next minute's.
-    await boss.createQueue(job.name, { name: job.name, policy: 'singleton', retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
-    await boss.work(job.name, { pollingIntervalSeconds: 2 }, async () => {
-      await handler();
+  const ctx: JobContext = {
+    async send(queue, data, singletonKey) {
+      await boss.send(queue, data, { singletonKey });
+    },
+  };
+  const queues: JobName[] = [...SCHEDULE.map((j) => j.name), ...FAN_OUT_QUEUES];
+  for (const name of queues) {
+    // Every job is safe to re-run, so retries are cheap; a short expiry keeps a stuck job
+    // from blocking the next run.
+    await boss.createQueue(name, { name, policy: 'stately', retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 });
+    await boss.work(name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
+      await handlers[name](job?.data ?? {}, ctx);
     });
-    await boss.schedule(job.name, job.cron, undefined, { tz: 'UTC' });
   }
-  // Jobs no longer in the table (or demo jobs when the demo is off) stop firing.
+  if (options.cron !== false) {
+    for (const job of SCHEDULE) await boss.schedule(job.name, job.cron, undefined, { tz: 'UTC' });
+  }
   for (const existing of await boss.getSchedules()) {
-    if (!active.some((job) => job.name === existing.name)) await boss.unschedule(existing.name);
+    if (options.cron === false || !SCHEDULE.some((j) => j.name === existing.name)) await boss.unschedule(existing.name);
   }
-  logger.info('scheduler_started', { jobs: active.map((j) => j.name).join(',') });
+  logger.info('scheduler_started', { queues: queues.length });
 
   return {
-    async runNow(name) {
-      await boss.send(name, {});
+    async runNow(name, data = {}) {
+      await boss.send(name, data);
     },
     async stop() {
       await boss.stop({ graceful: true, timeout: 10_000, wait: true });

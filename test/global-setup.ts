@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
 import { migrate } from '../lib/db/migrate';
@@ -14,9 +15,11 @@ declare module 'vitest' {
 }
 
 let db: EmbeddedDatabase | undefined;
+// A cluster per run, so two runs (a developer's and an editor's, say) never share one.
+const dataDir = `.data/test/run-${process.pid}`;
 
 export async function setup(project: TestProject) {
-  db = await startEmbeddedPostgres({ dataDir: '.data/test', port: 0, fast: true });
+  db = await startEmbeddedPostgres({ dataDir, port: 0, fast: true });
   const template = 'burnrate_template';
   const admin = db.url('postgres');
   const pg = await import('pg');
@@ -32,4 +35,5 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   await db?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 }

@@ -13,6 +13,7 @@ export async function checkHealth(db: () => PrismaClient, nowMs: number): Promis
       status: 'down',
       database: { ok: false, latencyMs: null, error: error instanceof Error ? error.message.split('\n')[0] : 'unreachable' },
       scheduler: { ok: false, lastHeartbeatAt: null, detail: 'unknown: the database is unreachable' },
+      connections: [],
     };
   }
   const latencyMs = Math.round(performance.now() - started);
@@ -21,9 +22,23 @@ export async function checkHealth(db: () => PrismaClient, nowMs: number): Promis
   const schedulerOk = age !== null && age < STALE_AFTER_MS;
   const detail =
     age === null ? 'no heartbeat yet: the scheduler has not run' : schedulerOk ? `last heartbeat ${Math.round(age / 1000)} s ago` : `stale: last heartbeat ${Math.round(age / 60_000)} min ago`;
+  const connections = (
+    await client.providerConnection.findMany({
+      where: { enabled: true },
+      select: { name: true, provider: true, syncStatus: true, lastSuccessAt: true, lastError: true },
+      orderBy: { name: 'asc' },
+    })
+  ).map((c) => ({
+    name: c.name,
+    provider: c.provider,
+    ok: c.syncStatus !== 'error',
+    lastSuccessAt: c.lastSuccessAt?.toISOString() ?? null,
+    error: c.syncStatus === 'error' ? c.lastError : null,
+  }));
   return {
-    status: schedulerOk ? 'ok' : 'degraded',
+    status: schedulerOk && connections.every((c) => c.ok) ? 'ok' : 'degraded',
     database: { ok: true, latencyMs },
     scheduler: { ok: schedulerOk, lastHeartbeatAt: beat?.at ?? null, detail },
+    connections,
   };
 }

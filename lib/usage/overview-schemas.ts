@@ -76,6 +76,15 @@ export const healthSchema = z.object({
     lastHeartbeatAt: z.string().nullable(),
     detail: z.string(),
   }),
-  migrations: z.object({ applied: z.number().int(), pending: z.number().int() }).optional(),
+  // Provider connections; an unhealthy one shows the provider's own message.
+  connections: z.array(
+    z.object({
+      name: z.string(),
+      provider: z.enum(['openai', 'anthropic']),
+      ok: z.boolean(),
+      lastSuccessAt: z.string().nullable(),
+      error: z.string().nullable(),
+    }),
+  ),
 });
 export type Health = z.infer<typeof healthSchema>;

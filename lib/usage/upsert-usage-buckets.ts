@@ -1,8 +1,10 @@
+import { Prisma } from '@/generated/prisma/client';
 import type { PrismaClient } from '@/generated/prisma/client';
 
 // Bulk, idempotent writes of usage buckets: one INSERT ... SELECT FROM unnest(...) per batch
 // with a fixed number of bind parameters (measured 33-46k rows/s, vs 5k for createMany).
-// Re-sending a bucket replaces its figures: providers revise recent buckets.
+// `replace` (provider pulls): re-sending a bucket replaces its figures, since providers
+// revise recent buckets. `add` (ingest, roll-ups): each call carries only new usage.
 
 export type UsageBucketInput = {
   keyId: string;
@@ -22,7 +24,39 @@ export type UsageBucketInput = {
 
 const BATCH = 5_000;
 
-export async function upsertUsageBuckets(db: PrismaClient, rows: UsageBucketInput[]): Promise<number> {
+const REPLACE = Prisma.sql`
+        requests = EXCLUDED.requests,
+        input_tokens = EXCLUDED.input_tokens,
+        cached_input_tokens = EXCLUDED.cached_input_tokens,
+        cache_write_tokens = EXCLUDED.cache_write_tokens,
+        output_tokens = EXCLUDED.output_tokens,
+        cost_usd = EXCLUDED.cost_usd,
+        cost_source = EXCLUDED.cost_source,
+        updated_at = now()
+      WHERE (usage_bucket.requests, usage_bucket.input_tokens, usage_bucket.cached_input_tokens, usage_bucket.cache_write_tokens,
+             usage_bucket.output_tokens, usage_bucket.cost_usd, usage_bucket.cost_source)
+        IS DISTINCT FROM (EXCLUDED.requests, EXCLUDED.input_tokens, EXCLUDED.cached_input_tokens, EXCLUDED.cache_write_tokens,
+             EXCLUDED.output_tokens, EXCLUDED.cost_usd, EXCLUDED.cost_source)`;
+
+export const ADD_TO_EXISTING = Prisma.sql`
+        requests = usage_bucket.requests + EXCLUDED.requests,
+        input_tokens = usage_bucket.input_tokens + EXCLUDED.input_tokens,
+        cached_input_tokens = usage_bucket.cached_input_tokens + EXCLUDED.cached_input_tokens,
+        cache_write_tokens = usage_bucket.cache_write_tokens + EXCLUDED.cache_write_tokens,
+        output_tokens = usage_bucket.output_tokens + EXCLUDED.output_tokens,
+        cost_usd = usage_bucket.cost_usd + EXCLUDED.cost_usd,
+        cost_source = CASE WHEN usage_bucket.cost_source = EXCLUDED.cost_source THEN EXCLUDED.cost_source ELSE 'priced'::"CostSource" END,
+        updated_at = now()`;
+
+// Rows in natural-key order, so concurrent writers take row locks in the same order.
+const order = (r: UsageBucketInput) => `${r.keyId}|${r.bucketStart.toISOString()}|${r.widthSeconds}|${r.model}|${r.region}|${r.source}`;
+
+export async function upsertUsageBuckets(
+  db: Pick<PrismaClient, '$executeRaw'>,
+  input: UsageBucketInput[],
+  mode: 'replace' | 'add' = 'replace',
+): Promise<number> {
+  const rows = [...input].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   let written = 0;
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH);
@@ -41,19 +75,7 @@ export async function upsertUsageBuckets(db: PrismaClient, rows: UsageBucketInpu
         ${col((r) => r.costUsd.toFixed(8))}::numeric[], ${col((r) => r.costSource)}::"CostSource"[]
       ) AS u(key_id, bucket_start, width_seconds, model, region, source, requests,
              input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, cost_usd, cost_source)
-      ON CONFLICT (key_id, bucket_start, width_seconds, model, region, source) DO UPDATE SET
-        requests = EXCLUDED.requests,
-        input_tokens = EXCLUDED.input_tokens,
-        cached_input_tokens = EXCLUDED.cached_input_tokens,
-        cache_write_tokens = EXCLUDED.cache_write_tokens,
-        output_tokens = EXCLUDED.output_tokens,
-        cost_usd = EXCLUDED.cost_usd,
-        cost_source = EXCLUDED.cost_source,
-        updated_at = now()
-      WHERE (usage_bucket.requests, usage_bucket.input_tokens, usage_bucket.cached_input_tokens, usage_bucket.cache_write_tokens,
-             usage_bucket.output_tokens, usage_bucket.cost_usd, usage_bucket.cost_source)
-        IS DISTINCT FROM (EXCLUDED.requests, EXCLUDED.input_tokens, EXCLUDED.cached_input_tokens, EXCLUDED.cache_write_tokens,
-             EXCLUDED.output_tokens, EXCLUDED.cost_usd, EXCLUDED.cost_source)`;
+      ON CONFLICT (key_id, bucket_start, width_seconds, model, region, source) DO UPDATE SET ${mode === 'add' ? ADD_TO_EXISTING : REPLACE}`;
   }
   return written;
 }

@@ -1,0 +1,54 @@
+import type { PrismaClient } from '@/generated/prisma/client';
+import { FakeTraffic } from '@/fakes/fake-traffic';
+import { startFakeAnthropic } from '@/fakes/anthropic-admin-server';
+import { startFakeOpenAI } from '@/fakes/openai-admin-server';
+import type { ProviderId } from '@/lib/providers/provider';
+import { DEMO_KEYS, DEMO_SEED } from './demo-keys';
+
+// Demo mode: `npm start` runs fake OpenAI and Anthropic admin APIs on loopback, serving the
+// demo workspace's traffic as it happens, and points one connection at each. Everything
+// downstream (collection, storage, the dashboard) is the code that serves real providers.
+
+// Obviously fake credentials: the fakes check them like the real APIs check theirs.
+const DEMO_CREDENTIALS: Record<ProviderId, { env: string; key: string; name: string }> = {
+  openai: { env: 'BURNRATE_DEMO_OPENAI_ADMIN_KEY', key: 'sk-admin-demo-not-a-real-key-0000', name: 'Demo OpenAI organization' },
+  anthropic: { env: 'BURNRATE_DEMO_ANTHROPIC_ADMIN_KEY', key: 'sk-ant-admin01-demo-not-a-real-key-0000', name: 'Demo Anthropic organization' },
+};
+
+export const DEMO_HISTORY_DAYS = 92;
+
+export type DemoProviders = { env: Record<string, string>; connectionIds: string[]; stop: () => Promise<void> };
+
+// `auto`: the demo runs until the first real (non-demo) provider connection is added.
+export async function demoEnabled(db: PrismaClient, mode: 'auto' | 'on' | 'off'): Promise<boolean> {
+  if (mode !== 'auto') return mode === 'on';
+  return (await db.providerConnection.count({ where: { demo: false } })) === 0;
+}
+
+export async function startDemoProviders(db: PrismaClient, now: () => number = Date.now): Promise<DemoProviders> {
+  const trafficFor = (provider: ProviderId) =>
+    new FakeTraffic({ keys: DEMO_KEYS.filter((k) => k.provider === provider), seed: DEMO_SEED, now, revisionWindowMs: 3 * 60_000, provisionalShare: 0.7 });
+  const openai = await startFakeOpenAI({ traffic: trafficFor('openai'), adminKey: DEMO_CREDENTIALS.openai.key });
+  const anthropic = await startFakeAnthropic({ traffic: trafficFor('anthropic'), adminKey: DEMO_CREDENTIALS.anthropic.key });
+  const env: Record<string, string> = {};
+  const connectionIds: string[] = [];
+  for (const [provider, baseUrl] of [['openai', openai.baseURL], ['anthropic', anthropic.baseURL]] as const) {
+    const c = DEMO_CREDENTIALS[provider];
+    env[c.env] = c.key;
+    // The fakes listen on a new port each start; the connection follows them.
+    const row = await db.providerConnection.upsert({
+      where: { name: c.name },
+      create: { name: c.name, provider, demo: true, baseUrl, credentialEnv: c.env },
+      update: { baseUrl, credentialEnv: c.env, enabled: true },
+      select: { id: true },
+    });
+    connectionIds.push(row.id);
+  }
+  return {
+    env,
+    connectionIds,
+    async stop() {
+      await Promise.all([openai.stop(), anthropic.stop()]);
+    },
+  };
+}
