@@ -88,7 +88,7 @@ export class FakeTraffic {
         for (let m = 0; m < 60; m++) {
           const t = h + m * MINUTE;
           if (t < firstMinute || t >= until) continue;
-          const s = t >= now - revision - MINUTE ? share : 1;
+          const s = revision > 0 && t >= now - revision - MINUTE ? share : 1;
           for (const r of minutes[m]!) add(key, r, s);
         }
       }
