@@ -11,6 +11,7 @@ import { checkHealth } from '@/lib/system/health';
 import { freshDatabase } from '@/test/database';
 import { backfillConnection } from './backfill';
 import { pullConnection, type PullDeps } from './pull-connection';
+import { reconcileCosts } from './reconcile-costs';
 import { DAY, MINUTE } from './windows';
 
 // Collection is exact under faults: whatever the fake providers throw at the connectors
@@ -108,6 +109,20 @@ describe.each([['openai'], ['anthropic']] as const)('%s collection under faults'
     expect(f.faults.pending).toBe(0);
     const settled = Math.floor((clock - 5 * MINUTE) / MINUTE) * MINUTE;
     expect(sorted(await stored(f.connectionId, START, settled))).toEqual(sorted(truth(f.traffic, START, settled)));
+  });
+
+  it('reconciles stored (priced) cost against the provider cost report per day', async () => {
+    const f = fake();
+    const connection = await ctx.prisma.providerConnection.findUniqueOrThrow({ where: { id: f.connectionId } });
+    const { days } = await reconcileCosts(ctx.prisma, connection, deps.providers[provider], { adminKey: deps.env![`FAKE_${provider.toUpperCase()}_KEY`]!, baseUrl: connection.baseUrl }, clock);
+    expect(days).toHaveLength(3);
+    for (const d of days) {
+      expect(d.providerUsd).toBeGreaterThan(0);
+      expect(d.diffUsd).toBeCloseTo(d.storedUsd - d.providerUsd, 2);
+      // The fakes price with the demo's list prices, Burnrate with @pydantic/genai-prices:
+      // the same public prices, so a day agrees within a few percent.
+      expect(Math.abs(d.diffUsd) / d.providerUsd).toBeLessThan(0.05);
+    }
   });
 
   it('marks the connection unhealthy with the provider message when the key is rejected, and never stores the key', async () => {
