@@ -150,36 +150,12 @@ function fullHour(key: DemoKey, hourStartMs: number, seed: number): FullCell[] {
   return out;
 }
 
-// Share of the hour's requests that arrived by `fraction` of it: uneven per minute, but the
-// same curve for every fraction, so a growing fraction only ever adds usage.
-function arrivedShare(key: DemoKey, hourStartMs: number, seed: number, fraction: number): number {
-  const rand = streamFor(seed, key.providerKeyId, hourStartMs, SALT.minutes);
-  const weights = Array.from({ length: 60 }, () => 0.5 + rand());
-  const total = weights.reduce((s, w) => s + w, 0);
-  const minute = Math.floor(fraction * 60);
-  let sum = 0;
-  for (let m = 0; m < minute; m++) sum += weights[m] ?? 0;
-  sum += (weights[minute] ?? 0) * (fraction * 60 - minute);
-  return Math.min(1, sum / total);
-}
-
-export function demoUsageForHour(key: DemoKey, hourStartMs: number, seed: number, fraction = 1): DemoUsageRow[] {
-  if (!(fraction > 0) || hourStartMs + HOUR_MS <= Date.parse(key.providerCreatedAt)) return [];
-  const cells = fullHour(key, hourStartMs, seed);
-  const share = fraction >= 1 ? 1 : arrivedShare(key, hourStartMs, seed, fraction);
-  const rows: DemoUsageRow[] = [];
-  for (const c of cells) {
-    const requests = share === 1 ? c.requests : Math.floor(c.requests * share);
-    if (requests === 0) continue;
-    const part = requests / c.requests;
-    const tokens = {
-      inputTokens: Math.floor(c.uncached * part),
-      cachedInputTokens: Math.floor(c.cached * part),
-      outputTokens: Math.floor(c.output * part),
-    };
-    rows.push({ model: c.model, region: c.region, requests, ...tokens, costUsd: demoCostUsd(c.model, tokens) });
-  }
-  return rows;
+export function demoUsageForHour(key: DemoKey, hourStartMs: number, seed: number): DemoUsageRow[] {
+  if (hourStartMs + HOUR_MS <= Date.parse(key.providerCreatedAt)) return [];
+  return fullHour(key, hourStartMs, seed).map((c) => {
+    const tokens = { inputTokens: c.uncached, cachedInputTokens: c.cached, outputTokens: c.output };
+    return { model: c.model, region: c.region, requests: c.requests, ...tokens, costUsd: demoCostUsd(c.model, tokens) };
+  });
 }
 
 // The same hour minute by minute (60 lists): what a provider's 1-minute buckets would show.
