@@ -15,6 +15,12 @@ Commands:
                   tokens for POST /api/ingest/events and OTLP (shown once)
   backfill --connection <id or name> [--since 30d]
                   pull a connection's usage history; interrupt and rerun to resume
+  score-series <in.csv> [--detector windowed-gaussian] > out.csv
+                  write timestamp,value,anomaly_score for a timestamp,value series (causal)
+  nab <nab-dir> [--detector windowed-gaussian] [--json]
+                  score a detector on a Numenta Anomaly Benchmark folder (three profiles)
+  eval <scenario-dir> [--json] | eval --all <dir> [--json]
+                  replay labelled usage scenarios through a detector and score it
   help            show this text
 
 Configuration comes from the environment; see .env.example.`;
@@ -30,6 +36,9 @@ const COMMANDS: Record<string, Command> = {
   },
   backfill,
   'ingest-token': async (env, args) => (await import('./ingest-token')).ingestTokenCommand(env, args),
+  eval: async (env, args) => (await import('./eval')).evalCommand(env, args),
+  'score-series': async (env, args) => (await import('./score-series')).scoreSeriesCommand(env, args),
+  nab: async (env, args) => (await import('./nab')).nabCommand(env, args),
   async help() {
     console.log(HELP);
   },

@@ -1,0 +1,48 @@
+import { SEVERITIES, type FindingKind, type Severity, type TimedFinding } from './finding';
+
+// Findings become incidents the way on-call sees them: the first finding of a key and kind
+// opens an incident (one page); later findings of that key and kind are absorbed while it
+// is open; it closes once `quietSeconds` pass with no finding. The quiet time starts at the
+// end of the last bucket with a finding, so with hourly buckets and the default hour a
+// single silent bucket closes it, and back-to-back buckets never do.
+
+export const DEFAULT_QUIET_SECONDS = 3600;
+
+export interface Incident {
+  key: string;
+  kind: FindingKind;
+  /** Start of the bucket that opened it (the page), epoch ms. */
+  at: number;
+  /** Start of the bucket of its latest finding. */
+  lastAt: number;
+  /** Highest severity among its findings. */
+  severity: Severity;
+  /** The opening finding's summary. */
+  summary: string;
+  findings: number;
+}
+
+/** Findings must be in time order (replay produces them so); incidents come out by `at`. */
+export function groupIncidents(findings: readonly TimedFinding[], options: { bucketSeconds: number; quietSeconds?: number }): Incident[] {
+  const bucketMs = options.bucketSeconds * 1000;
+  const quietMs = (options.quietSeconds ?? DEFAULT_QUIET_SECONDS) * 1000;
+  const open = new Map<string, Incident>();
+  const incidents: Incident[] = [];
+  let previousAt = -Infinity;
+  for (const f of findings) {
+    if (f.at < previousAt) throw new Error('groupIncidents: findings must be sorted by time');
+    previousAt = f.at;
+    const id = `${f.key}\u0000${f.kind}`;
+    const current = open.get(id);
+    if (current && f.at - (current.lastAt + bucketMs) < quietMs) {
+      current.lastAt = f.at;
+      current.findings++;
+      if (SEVERITIES.indexOf(f.severity) > SEVERITIES.indexOf(current.severity)) current.severity = f.severity;
+      continue;
+    }
+    const incident: Incident = { key: f.key, kind: f.kind, at: f.at, lastAt: f.at, severity: f.severity, summary: f.summary, findings: 1 };
+    open.set(id, incident);
+    incidents.push(incident);
+  }
+  return incidents;
+}

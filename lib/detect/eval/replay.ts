@@ -1,0 +1,72 @@
+import type { Finding, TimedFinding } from './finding';
+import { groupIncidents, type Incident } from './group-incidents';
+import type { Scenario, Usage } from './load-scenario';
+import type { ScenarioKey } from './scenario-schema';
+
+// Replays a scenario through a detector the way the product runs it: one bucket at a time,
+// in time order, each call seeing only that bucket. A detector that needs history keeps
+// its own state, so it cannot look ahead.
+
+export interface KeyObservation extends Usage {
+  key: string;
+  environment: ScenarioKey['environment'];
+  monthlyBudgetUsd: number | null;
+  /** model -> usage in this bucket; empty when the key was silent. */
+  models: ReadonlyMap<string, Usage>;
+  /** caller country -> usage in this bucket; empty when the key was silent. */
+  regions: ReadonlyMap<string, Usage>;
+}
+
+export interface BucketObservation {
+  /** Bucket start, epoch ms (UTC). */
+  start: number;
+  /** Bucket number since the scenario start. */
+  index: number;
+  bucketSeconds: number;
+  /** IANA zone of the team, for local-time reasoning (off-hours, calendar months). */
+  timezone: string;
+  /** Every key, in the same order every bucket; silent keys carry zeros. */
+  keys: readonly KeyObservation[];
+}
+
+export interface Detector {
+  readonly name: string;
+  /** Called once per bucket in time order; returns the findings for this bucket. */
+  observe(bucket: BucketObservation): Finding[];
+}
+
+export interface ReplayResult {
+  findings: TimedFinding[];
+  incidents: Incident[];
+}
+
+const NONE: ReadonlyMap<string, Usage> = new Map();
+
+export function replay(scenario: Scenario, detector: Detector, options: { quietSeconds?: number } = {}): ReplayResult {
+  const { meta } = scenario;
+  const bucketMs = meta.bucketSeconds * 1000;
+  const keys = meta.keys.map((k) => ({ meta: k, series: scenario.series.get(k.id)! }));
+  const findings: TimedFinding[] = [];
+  for (let b = 0; b < scenario.bucketCount; b++) {
+    const start = meta.start + b * bucketMs;
+    const observation: BucketObservation = {
+      start,
+      index: b,
+      bucketSeconds: meta.bucketSeconds,
+      timezone: meta.timezone,
+      keys: keys.map(({ meta: k, series: s }) => ({
+        key: k.id,
+        environment: k.environment,
+        monthlyBudgetUsd: k.monthlyBudgetUsd ?? null,
+        requests: s.requests[b]!,
+        inputTokens: s.inputTokens[b]!,
+        outputTokens: s.outputTokens[b]!,
+        costUsd: s.costUsd[b]!,
+        models: s.models.get(b) ?? NONE,
+        regions: s.regions.get(b) ?? NONE,
+      })),
+    };
+    for (const f of detector.observe(observation)) findings.push({ ...f, at: start });
+  }
+  return { findings, incidents: groupIncidents(findings, { bucketSeconds: meta.bucketSeconds, quietSeconds: options.quietSeconds }) };
+}
