@@ -205,8 +205,7 @@ function rollUpToMinutes(events: Prepared[]): { buckets: MinuteBucket[]; unprice
     b.costUsd += costUsd;
     if (b.costSource !== costSource) b.costSource = 'priced';
   }
-  const order = (b: MinuteBucket) => [b.keyId, String(b.bucketStart).padStart(16, '0'), b.model, b.region].join('\u0000');
-  return { buckets: [...buckets.values()].sort((a, b) => (order(a) < order(b) ? -1 : 1)), unpriced };
+  return { buckets: [...buckets.values()], unpriced }; // upsertUsageBuckets orders additive writes
 }
 
 // Additive: each call carries only events seen for the first time.

@@ -51,8 +51,8 @@ export const ADD_TO_EXISTING = Prisma.sql`
 
 const naturalKey = (r: UsageBucketInput) => `${r.keyId}|${r.bucketStart.toISOString()}|${r.widthSeconds}|${r.model}|${r.region}|${r.source}`;
 
-// Rows in natural-key order, so concurrent writers take row locks in the same order. Each
-// key is built once: rebuilding two per comparison cost more than the database work.
+// Rows in natural-key order. Each key is built once: rebuilding two per comparison cost
+// more than the database work (BENCHMARKS.md).
 export function sortByNaturalKey<T extends UsageBucketInput>(input: T[]): T[] {
   const keyed = input.map((row) => ({ key: naturalKey(row), row }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -69,7 +69,10 @@ export async function upsertUsageBuckets(
   input: UsageBucketInput[],
   mode: 'replace' | 'add' = 'replace',
 ): Promise<number> {
-  const rows = sortByNaturalKey(input);
+  // Additive writers (ingest batches) run concurrently on the same rows: sorted, they take
+  // row locks in one order and cannot deadlock. Replacing writers (provider pulls) hold the
+  // connection's advisory lock, so they skip the sort (about 8% of the time).
+  const rows = mode === 'add' ? sortByNaturalKey(input) : input;
   let written = 0;
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH);
