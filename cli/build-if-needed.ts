@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 
 // `npm start` builds the Next.js app only when its sources changed since the last build:
-// a fingerprint of every source file's path, size and mtime, stored next to the build.
+// a fingerprint of every source file's path and content, stored next to the build. Content,
+// not mtime: `npm install` regenerates the Prisma client with new mtimes, same content.
 
 const SOURCES = ['app', 'components', 'lib', 'generated', 'public', 'next.config.ts', 'tsconfig.json', 'package.json', 'postcss.config.mjs'];
 const STAMP = path.join('.next', 'burnrate-source-fingerprint');
@@ -20,7 +21,7 @@ export function sourceFingerprint(root: string): string {
         visit(path.join(p, entry));
       }
     } else {
-      hash.update(`${path.relative(root, p)}\0${stat.size}\0${stat.mtimeMs}\n`);
+      hash.update(`${path.relative(root, p)}\0`).update(readFileSync(p)).update('\n');
     }
   };
   for (const s of SOURCES) visit(path.join(root, s));
