@@ -1,3 +1,4 @@
+import { createSpikeDetector } from '@/lib/detect/spike/detect-spike';
 import { createNaiveBaseline } from './naive-baseline';
 import type { Detector } from './replay';
 
@@ -6,6 +7,7 @@ import type { Detector } from './replay';
 
 export const DETECTORS = {
   naive: () => createNaiveBaseline(),
+  'robust-spike': () => createSpikeDetector(),
 } satisfies Record<string, () => Detector>;
 
 export type DetectorName = keyof typeof DETECTORS;

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '@/lib/detect/eval/finding';
+import type { BucketObservation } from '@/lib/detect/eval/replay';
+import { createSpikeDetector } from './detect-spike';
+
+// Hourly series of one key; times are UTC unless the case names a zone.
+
+const HOUR = 3_600_000;
+const MONDAY = Date.parse('2026-01-05T00:00:00Z');
+const NONE = new Map();
+
+function bucket(start: number, index: number, costUsd: number, timezone: string): BucketObservation {
+  return {
+    start,
+    index,
+    bucketSeconds: 3600,
+    timezone,
+    keys: [
+      {
+        key: 'k',
+        costUsd,
+        requests: Math.round(costUsd * 100),
+        inputTokens: 0,
+        outputTokens: 0,
+        environment: 'production',
+        monthlyBudgetUsd: null,
+        models: NONE,
+        regions: NONE,
+      },
+    ],
+  };
+}
+
+/** Deterministic noise in [-0.1, 0.1]. */
+const noise = (i: number) => (((i * 7919) % 101) / 100 - 0.5) * 0.2;
+/** Office hours: $2 an hour 9-17 on weekdays, $0.2 otherwise, +-10%. */
+const office = (i: number, hourOfDay = i % 24) => {
+  const weekday = Math.floor(i / 24) % 7 < 5;
+  return (weekday && hourOfDay >= 9 && hourOfDay < 17 ? 2 : 0.2) * (1 + noise(i));
+};
+
+function run(costs: (i: number) => number, hours: number, { start = MONDAY, timezone = 'UTC' } = {}) {
+  const d = createSpikeDetector();
+  const found: { i: number; f: Finding }[] = [];
+  for (let i = 0; i < hours; i++) for (const f of d.observe(bucket(start + i * HOUR, i, costs(i), timezone))) found.push({ i, f });
+  return found;
+}
+
+const WEEKS_3 = 21 * 24;
+const burstAt = (at: number[], times: number, base: (i: number) => number) => (i: number) => (at.includes(i) ? times * base(i) : base(i));
+
+describe('createSpikeDetector', () => {
+  it.each([
+    ['a steady office-hours series', office, []],
+    ['a 24/7 flat series', (i: number) => 1 + noise(i), []],
+    ['a 10x burst on a Wednesday 11:00 in week 3', burstAt([16 * 24 + 11], 10, office), [16 * 24 + 11]],
+    ['a 10x burst on a Saturday night in week 3', burstAt([19 * 24 + 3], 10, office), [19 * 24 + 3]],
+    ['a 1.5x rise is not a spike', burstAt([16 * 24 + 11], 1.5, office), []],
+    ['a 10x burst worth cents is not paged', burstAt([16 * 24 + 11], 10, (i) => office(i) / 1000), []],
+    ['a daily peak at 03:00 (8x) is learnt, not paged', (i: number) => (i % 24 === 3 ? 8 : 1) * (1 + noise(i)), []],
+  ])('%s', (_, costs, expected) => {
+    expect(run(costs, WEEKS_3).map((x) => x.i)).toEqual(expected);
+  });
+
+  it('reports observed vs expected, the multiple, the score and local time', () => {
+    const at = 16 * 24 + 11;
+    const [hit, ...rest] = run(burstAt([at], 10, office), WEEKS_3);
+    expect(rest).toEqual([]);
+    const e = hit!.f.evidence as Record<string, number | string>;
+    expect(hit!.f).toMatchObject({ key: 'k', kind: 'spike' });
+    expect(e.observedUsd).toBeCloseTo(10 * office(at), 6);
+    expect(e.expectedUsd).toBeGreaterThan(1.7);
+    expect(e.expectedUsd).toBeLessThan(2.3);
+    expect(e.multiple).toBeGreaterThan(8);
+    expect(e.score).toBeGreaterThan(6);
+    expect(e).toMatchObject({ baseline: 'hour_of_week', localTime: '2026-01-21 11:00', hourOfWeek: 2 * 24 + 11 });
+    expect(hit!.f.summary).toMatch(/^cost \$\d+\.\d\d at 2026-01-21 11:00 local vs expected \$2\.\d\d \(\d+\.\dx, score \d+\.\d\)$/);
+  });
+
+  it.each([
+    // A new key is not scored in its first day; after it, against its recent peak.
+    ['a burst in the first day is not scored', [10], []],
+    ['a 10x burst on day 2 is flagged against the overall peak', [30], [30]],
+    ['a 3x burst on day 2 is not (seasonality unknown yet)', [], []],
+  ])('warm-up: %s', (_, bursts, expected) => {
+    const costs = (i: number) => (bursts.includes(i) ? 10 : 1) * (1 + noise(i));
+    const found = run(costs, 48);
+    expect(found.map((x) => x.i)).toEqual(expected);
+    for (const { f } of found) expect(f.evidence).toMatchObject({ baseline: 'overall' });
+  });
+
+  it('does not learn a flagged burst: the same hour a week later is judged by the same baseline', () => {
+    // Thursday 11:00-17:00 in week 3 (its hour-of-week slots are warm), probed in week 4.
+    const probe = 24 * 24 + 11;
+    const incident = [11, 12, 13, 14, 15, 16].map((h) => 17 * 24 + h);
+    const clean = run(burstAt([probe], 10, office), 28 * 24);
+    const poisoned = run(burstAt([...incident, probe], 20, office), 28 * 24);
+    expect(poisoned.map((x) => x.i)).toEqual([...incident, probe]);
+    // Same level as without the incident (one ordinary Thursday fewer learnt), not 20x.
+    const expectedAt = (found: typeof clean) => (found.find((x) => x.i === probe)!.f.evidence as { expectedUsd: number }).expectedUsd;
+    expect(Math.abs(expectedAt(poisoned) / expectedAt(clean) - 1)).toBeLessThan(0.1);
+  });
+
+  // Europe/Berlin, on purpose: 2026-03-29 02:00 local jumps to 03:00.
+  it('follows local office hours across the Europe/Berlin daylight-saving change', () => {
+    const start = Date.parse('2026-03-08T23:00:00Z'); // Monday 2026-03-09 00:00 CET
+    const hourOfDay = (i: number) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: 'numeric', hourCycle: 'h23' }).format(start + i * HOUR));
+    const days = (i: number) => Math.floor((start + i * HOUR - start) / 86_400_000);
+    // Office hours by the local clock, and a burst at 11:00 local on Tuesday 2026-03-31.
+    const at = 22 * 24 + 10; // 2026-03-31 09:00Z = 11:00 CEST
+    const costs = (i: number) => (i === at ? 10 : 1) * office(days(i) * 24, hourOfDay(i)) * (1 + noise(i));
+    const found = run(costs, 4 * 7 * 24, { start, timezone: 'Europe/Berlin' });
+    expect(found.map((x) => x.i)).toEqual([at]);
+    expect(found[0]!.f.evidence).toMatchObject({ localTime: '2026-03-31 11:00', hourOfWeek: 24 + 11 });
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { createLocalClock } from './local-clock';
+
+describe('createLocalClock', () => {
+  it.each([
+    ['UTC', '2026-01-05T00:00:00Z', 0, '2026-01-05 00:00'],
+    ['UTC', '2026-01-11T23:59:00Z', 167, '2026-01-11 23:59'],
+    ['Asia/Tokyo', '2026-01-04T15:30:00Z', 0, '2026-01-05 00:30'],
+    ['America/New_York', '2026-01-05T04:59:00Z', 6 * 24 + 23, '2026-01-04 23:59'],
+    // Europe/Berlin spring forward, Sunday 2026-03-29: 01:59 CET is followed by 03:00 CEST.
+    ['Europe/Berlin', '2026-03-29T00:59:00Z', 6 * 24 + 1, '2026-03-29 01:59'],
+    ['Europe/Berlin', '2026-03-29T01:00:00Z', 6 * 24 + 3, '2026-03-29 03:00'],
+    // Fall back, Sunday 2026-10-25: 02:00-03:00 local happens twice.
+    ['Europe/Berlin', '2026-10-25T00:30:00Z', 6 * 24 + 2, '2026-10-25 02:30'],
+    ['Europe/Berlin', '2026-10-25T01:30:00Z', 6 * 24 + 2, '2026-10-25 02:30'],
+    ['Europe/Berlin', '2026-10-25T02:00:00Z', 6 * 24 + 3, '2026-10-25 03:00'],
+    ['Asia/Kolkata', '2026-01-05T00:20:00Z', 5, '2026-01-05 05:50'],
+  ])('%s %s -> hour of week %i, %s', (zone, iso, hourOfWeek, localTime) => {
+    const slot = createLocalClock(zone)(Date.parse(iso));
+    expect(slot).toEqual({ hourOfWeek, hourOfDay: hourOfWeek % 24, localTime });
+  });
+});

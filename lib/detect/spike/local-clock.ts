@@ -1,0 +1,51 @@
+// Maps a UTC instant to the team's local hour-of-week. Intl is slow, so results are cached
+// per quarter hour (every real UTC offset is a multiple of 15 minutes, so a cached quarter
+// never straddles an offset change). Pure: the zone is an argument, nothing reads the clock.
+
+export interface LocalSlot {
+  /** 0 = Monday 00:00-01:00 local ... 167 = Sunday 23:00-24:00 local. */
+  hourOfWeek: number;
+  /** 0-23 local. */
+  hourOfDay: number;
+  /** Local wall time, `YYYY-MM-DD HH:mm` (the zone is the caller's). */
+  localTime: string;
+}
+
+const QUARTER_MS = 15 * 60_000;
+const WEEKDAYS: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
+
+export function createLocalClock(timezone: string): (epochMs: number) => LocalSlot {
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone: timezone,
+    hourCycle: 'h23',
+    weekday: 'short',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const cache = new Map<number, { dow: number; hour: number; date: string; quarterMinute: number }>();
+  return (epochMs) => {
+    const quarter = Math.floor(epochMs / QUARTER_MS);
+    let q = cache.get(quarter);
+    if (!q) {
+      const parts: Record<string, string> = {};
+      for (const p of format.formatToParts(quarter * QUARTER_MS)) parts[p.type] = p.value;
+      q = {
+        dow: WEEKDAYS[parts.weekday ?? ''] ?? 0,
+        hour: Number(parts.hour),
+        date: `${parts.year}-${parts.month}-${parts.day}`,
+        quarterMinute: Number(parts.minute),
+      };
+      if (cache.size > 4096) cache.clear();
+      cache.set(quarter, q);
+    }
+    const minute = q.quarterMinute + Math.floor((epochMs - quarter * QUARTER_MS) / 60_000);
+    return {
+      hourOfWeek: q.dow * 24 + q.hour,
+      hourOfDay: q.hour,
+      localTime: `${q.date} ${String(q.hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
+    };
+  };
+}

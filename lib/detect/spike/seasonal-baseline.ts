@@ -1,0 +1,132 @@
+import type { SpikeSettings } from './spike-settings';
+
+// One key's seasonal baseline as a flat Float64Array, so the per-bucket work is a few reads
+// and writes with no allocation. For each metric there are 168 hour-of-week slots, 24
+// hour-of-day slots and one overall slot; each slot is a circular week/day of EWMA cells
+// holding (level, mean absolute deviation, count, decayed peak). Learning clips values beyond `huber`
+// scales (Huber), and the caller does not learn flagged buckets, so an incident neither
+// drags the level up nor widens the scale it is judged by. A slot still warming up learns
+// flagged buckets too (clipped): otherwise a daily ramp flagged on its first morning could
+// never be learnt and would page every morning.
+
+export const METRIC_COST = 0;
+export const METRIC_REQUESTS = 1;
+const METRICS = 2;
+const HOD0 = 168;
+const ALL = 192;
+const SLOTS = 193;
+const FIELDS = 4;
+const STRIDE = SLOTS * FIELDS;
+/** Mean absolute deviation to standard deviation, for a normal distribution. */
+const MAD_TO_SD = 1.2533;
+
+export const TIER_NONE = 0;
+export const TIER_HOUR_OF_WEEK = 1;
+export const TIER_HOUR_OF_DAY = 2;
+export const TIER_OVERALL = 3;
+export const TIER_NAMES = ['none', 'hour_of_week', 'hour_of_day', 'overall'] as const;
+
+/** Settings turned into bucket counts and EWMA rates for one bucket length. */
+export interface BaselineRates {
+  readyHow: number;
+  readyHod: number;
+  readyAll: number;
+  alphaHow: number;
+  alphaHod: number;
+  alphaAll: number;
+  huber: number;
+  relativeScaleFloor: number;
+}
+
+export function baselineRates(s: SpikeSettings, bucketSeconds: number): BaselineRates {
+  const perHour = 3600 / bucketSeconds;
+  return {
+    readyHow: Math.max(1, s.readyWeeks * perHour),
+    readyHod: Math.max(1, s.readyDays * perHour),
+    readyAll: Math.max(1, s.warmupHours * perHour),
+    alphaHow: 1 / Math.max(1, s.memoryWeeks * perHour),
+    alphaHod: 1 / Math.max(1, s.memoryDays * perHour),
+    alphaAll: 1 / Math.max(1, s.memoryHours * perHour),
+    huber: s.huber,
+    relativeScaleFloor: s.relativeScaleFloor,
+  };
+}
+
+export function createBaseline(): Float64Array {
+  return new Float64Array(METRICS * STRIDE);
+}
+
+const cell = (metric: number, slot: number) => metric * STRIDE + slot * FIELDS;
+
+/** Overall level of a metric (0 before any data). */
+export function overallLevel(state: Float64Array, metric: number): number {
+  return state[cell(metric, ALL)]!;
+}
+
+/**
+ * Writes [expected, sd] for the metric at this hour into `out` and returns the tier used:
+ * the hour-of-week slot once it has `readyWeeks` of history, else hour-of-day, else the
+ * overall level after `warmupHours`, else TIER_NONE (a new key is not scored).
+ * `sdFloor` is the noise the caller knows exists regardless (e.g. Poisson counts).
+ */
+export function expectation(state: Float64Array, metric: number, hourOfWeek: number, hourOfDay: number, r: BaselineRates, sdFloor: number, out: Float64Array): number {
+  const how = cell(metric, hourOfWeek);
+  const hod = cell(metric, HOD0 + hourOfDay);
+  const all = cell(metric, ALL);
+  const hodReady = state[hod + 2]! >= r.readyHod;
+  let tier: number;
+  let base: number;
+  if (state[how + 2]! >= r.readyHow) [tier, base] = [TIER_HOUR_OF_WEEK, how];
+  else if (hodReady) [tier, base] = [TIER_HOUR_OF_DAY, hod];
+  else if (state[all + 2]! >= r.readyAll) [tier, base] = [TIER_OVERALL, all];
+  else return TIER_NONE;
+  // Without seasonality, compare against the key's recent peak rather than its mean, so
+  // the busiest hour of an ordinary day is not a spike.
+  const expected = tier === TIER_OVERALL ? state[base + 3]! : state[base]!;
+  let dev = state[base + 1]!;
+  // A young hour-of-week slot has seen few values: borrow the relative spread of the hour
+  // of day, which has seen seven times as many.
+  const hodLevel = state[hod]!;
+  if (tier === TIER_HOUR_OF_WEEK && hodReady && hodLevel > 0) dev = Math.max(dev, (state[hod + 1]! / hodLevel) * expected);
+  dev = Math.max(dev, r.relativeScaleFloor * expected);
+  out[0] = expected;
+  out[1] = Math.max(MAD_TO_SD * dev, sdFloor);
+  return tier;
+}
+
+/** Learns a bucket's value into its hour-of-week, hour-of-day and overall slots. */
+// `sdFloor` keeps the clipping window open on a slot that has only seen silence, or it
+// could never learn that the key started working at that hour.
+// A flagged bucket reaches only slots still warming up, and then capped at `cap` (the
+// judging expectation plus `huber` sds) so an incident in a young slot moves it little.
+// An unflagged bucket passes cap = Infinity.
+export function learn(state: Float64Array, metric: number, hourOfWeek: number, hourOfDay: number, value: number, r: BaselineRates, sdFloor: number, cap: number): void {
+  const flagged = cap !== Infinity;
+  const x = Math.min(value, cap);
+  const how = cell(metric, hourOfWeek);
+  const hod = cell(metric, HOD0 + hourOfDay);
+  const all = cell(metric, ALL);
+  if (!flagged || state[how + 2]! < r.readyHow) update(state, how, x, r.alphaHow, r, sdFloor);
+  if (!flagged || state[hod + 2]! < r.readyHod) update(state, hod, x, r.alphaHod, r, sdFloor);
+  if (!flagged || state[all + 2]! < r.readyAll) update(state, all, x, r.alphaAll, r, sdFloor);
+}
+
+function update(state: Float64Array, at: number, x: number, alphaMin: number, r: BaselineRates, sdFloor: number): void {
+  const n = state[at + 2]! + 1;
+  state[at + 2] = n;
+  if (n === 1) {
+    state[at] = x;
+    state[at + 3] = x;
+    return;
+  }
+  const level = state[at]!;
+  const dev = state[at + 1]!;
+  let clipped = x;
+  // A history of exact zeros says nothing about magnitude, so it clips nothing.
+  const limit = r.huber * Math.max(MAD_TO_SD * dev, r.relativeScaleFloor * level, sdFloor);
+  if (n > 3 && limit > 0) clipped = Math.min(Math.max(x, level - limit), level + limit);
+  const alpha = Math.max(1 / n, alphaMin);
+  state[at] = level + alpha * (clipped - level);
+  state[at + 1] = dev + alpha * (Math.abs(clipped - level) - dev);
+  state[at + 3] = Math.max(x, state[at + 3]! * (1 - alphaMin));
+}
