@@ -33,7 +33,7 @@ async function burnrate(...args: string[]) {
 // Concurrent: each case spawns its own process; assertions use the test's own expect.
 describe.concurrent('burnrate eval', { timeout: 60_000 }, () => {
   it('prints the incidents and the metrics of one scenario as JSON', async ({ expect }) => {
-    const { code, stdout } = await burnrate(spiky, '--json');
+    const { code, stdout } = await burnrate(spiky, '--json', '--detector', 'naive');
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.incidents).toEqual([{ key: 'key_a', kind: 'spike', at: '2026-03-02T16:00:00.000Z', severity: 'critical', summary: expect.stringMatching(/^cost \$10\.00/) }]);
@@ -47,14 +47,14 @@ describe.concurrent('burnrate eval', { timeout: 60_000 }, () => {
   });
 
   it('prints a readable report without --json', async ({ expect }) => {
-    const { stdout } = await burnrate(spiky);
+    const { stdout } = await burnrate(spiky, '--detector', 'naive');
     expect(stdout).toContain('fixture · detector naive · 2 keys · 48 buckets of 3600 s · 1 incidents');
     expect(stdout).toMatch(/2026-03-02T16:00:00.000Z {2}key_a {2}spike/);
     expect(stdout).toContain('recall 100.0% (1/1)');
   });
 
   it('runs every scenario of a folder with totals, subtler ones apart, and progress on stderr', async ({ expect }) => {
-    const { code, stdout, stderr } = await burnrate('--all', suite, '--json', '--subtle', '009');
+    const { code, stdout, stderr } = await burnrate('--all', suite, '--json', '--subtle', '009', '--detector', 'naive');
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.scenarios.map((s: { name: string; subtle: boolean }) => [s.name, s.subtle])).toEqual([
@@ -65,7 +65,7 @@ describe.concurrent('burnrate eval', { timeout: 60_000 }, () => {
     expect(out.subtle).toMatchObject({ labels: 1, recall: 0 });
     expect(stderr).toContain('eval naive: 2 scenarios replayed');
 
-    const text = await burnrate('--all', suite, '--subtle', '009');
+    const text = await burnrate('--all', suite, '--subtle', '009', '--detector', 'naive');
     expect(text.stdout).toMatch(/TOTAL subtler \*/);
     expect(text.stdout).toContain('subtler: recall 0.0% (0/1)');
   });

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding, FindingKind } from '@/lib/detect/eval/finding';
+import type { Detector } from '@/lib/detect/eval/replay';
+import { createBurnrateDetector, mostSpecific } from './detect-burnrate';
+import { MONDAY, observation } from './observation-fixture';
+
+const finding = (kind: FindingKind, key = 'k'): Finding => ({ key, kind, severity: 'warning', summary: kind });
+const fixed = (findings: Finding[]): Detector => ({ name: 'fixed', observe: () => findings });
+
+describe('mostSpecific', () => {
+  it.each<[FindingKind[], FindingKind]>([
+    [['spike'], 'spike'],
+    [['spike', 'new_model'], 'new_model'],
+    [['off_hours', 'spike', 'dormant_wake'], 'dormant_wake'],
+    [['spike', 'off_hours'], 'off_hours'],
+    [['new_region', 'new_model'], 'new_model'],
+  ])('%j -> %s', (kinds, expected) => {
+    expect(mostSpecific(kinds.map((k) => finding(k))).kind).toBe(expected);
+  });
+});
+
+describe('createBurnrateDetector', () => {
+  it('reports one finding per key, the most specific, with the others as evidence', () => {
+    const d = createBurnrateDetector([fixed([finding('spike'), finding('spike', 'other')]), fixed([finding('new_region')])]);
+    const out = d.observe(observation(MONDAY, 0, []));
+    expect(out.map((f) => [f.key, f.kind])).toEqual([
+      ['k', 'new_region'],
+      ['other', 'spike'],
+    ]);
+    expect(out[0]?.evidence).toMatchObject({ alsoFound: [{ kind: 'spike' }] });
+  });
+
+  it('runs the real detectors on a key with no history without findings', () => {
+    const d = createBurnrateDetector();
+    expect(d.observe(observation(MONDAY, 0, [{ requests: 10, costUsd: 1 }]))).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createOffHoursDetector } from './detect-off-hours';
+import { HOUR, runHours, type Row } from './observation-fixture';
+
+// TZ=UTC unless a case names a zone. $2 an hour when working, silent otherwise.
+const working: Row[] = [{ requests: 100, costUsd: 2 }];
+const weekday = (i: number) => Math.floor(i / 24) % 7 < 5;
+const office = (i: number) => weekday(i) && i % 24 >= 9 && i % 24 < 17;
+const nightly = (i: number) => i % 24 >= 1 && i % 24 < 4;
+const plus = (base: (i: number) => boolean, at: number[], row: Row = working[0]!) => (i: number) => (base(i) ? working : at.includes(i) ? [row] : []);
+const WEEK = 168;
+
+describe('createOffHoursDetector', () => {
+  it.each([
+    ['an office key in office hours', plus(office, []), []],
+    ['an office key used at 03:00 on a weekday in week 3', plus(office, [2 * WEEK + 3]), [2 * WEEK + 3]],
+    ['an office key used on a Saturday noon (hour-of-week profile)', plus(office, [2 * WEEK + 5 * 24 + 12]), [2 * WEEK + 5 * 24 + 12]],
+    ['a nightly batch key at 02:00 is not off-hours', plus(nightly, []), []],
+    ['a nightly batch key at 14:00 is', plus(nightly, [2 * WEEK + 14]), [2 * WEEK + 14]],
+    ['a trickle at night is not material', plus(office, [2 * WEEK + 3], { requests: 1, costUsd: 0.02 }), []],
+    ['usage on day 1 is not judged (no profile yet)', plus(office, [3]), []],
+  ])('%s', (_, rows, expected) => {
+    expect(runHours(createOffHoursDetector(), 3 * WEEK, rows).map((x) => x.i)).toEqual(expected);
+  });
+
+  it('a key with no history is never judged before it has a profile', () => {
+    expect(runHours(createOffHoursDetector(), 40, (i) => (i === 39 ? working : []))).toEqual([]);
+  });
+
+  // Europe/Berlin, on purpose: 2026-03-29 02:00 local jumps to 03:00; office hours follow
+  // the local clock, so they move an hour in UTC and must not page.
+  it('follows local office hours across the Europe/Berlin daylight-saving change', () => {
+    const start = Date.parse('2026-03-08T23:00:00Z'); // Monday 2026-03-09 00:00 CET
+    const local = (i: number) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: 'numeric', hourCycle: 'h23' }).format(start + i * HOUR));
+    const day = (i: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', weekday: 'short' }).format(start + i * HOUR);
+    const at = 22 * 24 + 1; // 2026-03-31 00:00Z = 02:00 CEST, a Tuesday night
+    const officeLocal = (i: number) => !['Sat', 'Sun'].includes(day(i)) && local(i) >= 9 && local(i) < 17;
+    const found = runHours(createOffHoursDetector(), 4 * WEEK, (i) => (officeLocal(i) || i === at ? working : []), { start, timezone: 'Europe/Berlin' });
+    expect(found.map((x) => x.i)).toEqual([at]);
+    expect(found[0]?.f).toMatchObject({ kind: 'off_hours', evidence: { localTime: '2026-03-31 02:00', profile: 'hour_of_week' } });
+  });
+});

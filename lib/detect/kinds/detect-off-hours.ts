@@ -1,0 +1,102 @@
+import type { Finding } from '@/lib/detect/eval/finding';
+import type { Detector } from '@/lib/detect/eval/replay';
+import { createLocalClock, type LocalSlot } from '@/lib/detect/spike/local-clock';
+import { DEFAULT_OFF_HOURS_SETTINGS, type OffHoursSettings } from './kind-settings';
+
+// Off-hours (kind 'off_hours'): material usage at a local hour the key is normally idle.
+// Each key learns its mean cost per hour for each local hour of the week (168 slots) and of
+// the day (24 slots) in the team's zone, so a nightly batch key is busy at 2 a.m. and is
+// not paged then, and a daylight-saving change moves nothing. The hour-of-week profile is
+// used once it has `readyWeeks` of history (weekends), else the hour-of-day one. A slot is
+// idle below `idleShare` of the key's active level (mean of its non-idle hours of day);
+// usage pages at `materialShare` of that level, measured over the trailing hour so one
+// stray request in a quiet minute is not read as an hourly rate. Flagged buckets are not
+// learnt.
+
+const HOD0 = 168;
+const SLOTS = 192;
+/** Per slot: level (mean cost per hour), count. */
+const FIELDS = 2;
+
+export function createOffHoursDetector(overrides: Partial<OffHoursSettings> = {}): Detector {
+  const s: OffHoursSettings = { ...DEFAULT_OFF_HOURS_SETTINGS, ...overrides };
+  const keys = new Map<string, Float64Array>();
+  /** Per key, the last hour's bucket costs (a ring) and their sum at the end. */
+  const trailing = new Map<string, Float64Array>();
+  const clocks = new Map<string, (epochMs: number) => LocalSlot>();
+  return {
+    name: 'off-hours',
+    observe(bucket) {
+      let clock = clocks.get(bucket.timezone);
+      if (!clock) clocks.set(bucket.timezone, (clock = createLocalClock(bucket.timezone)));
+      const local = clock(bucket.start);
+      const perHour = 3600 / bucket.bucketSeconds;
+      const how = local.hourOfWeek * FIELDS;
+      const hod = (HOD0 + local.hourOfDay) * FIELDS;
+      const findings: Finding[] = [];
+      for (const k of bucket.keys) {
+        let st = keys.get(k.key);
+        if (!st) keys.set(k.key, (st = new Float64Array(SLOTS * FIELDS)));
+        const usdPerHour = k.costUsd * perHour;
+        const ringSize = Math.max(1, Math.round(perHour));
+        let ring = trailing.get(k.key);
+        if (!ring) trailing.set(k.key, (ring = new Float64Array(ringSize + 1)));
+        const pos = bucket.index % ringSize;
+        ring[ringSize] = ring[ringSize]! - ring[pos]! + k.costUsd;
+        ring[pos] = k.costUsd;
+        const hourUsd = (ring[ringSize]! * perHour) / ringSize;
+        let flagged = false;
+        if (usdPerHour > 0) {
+          const active = activeLevel(st, s.idleShare);
+          const slot = st[how + 1]! >= s.readyWeeks * perHour ? how : st[hod + 1]! >= s.readyDays * perHour ? hod : -1;
+          if (slot >= 0 && active > 0 && st[slot]! < s.idleShare * active && hourUsd >= Math.max(s.minUsdPerHour, s.materialShare * active)) {
+            flagged = true;
+            findings.push({
+              key: k.key,
+              kind: 'off_hours',
+              severity: hourUsd >= active ? 'error' : 'warning',
+              summary: `$${hourUsd.toFixed(2)}/h at ${local.localTime} local, an hour this key is normally idle ($${st[slot]!.toFixed(2)}/h usual, $${active.toFixed(2)}/h when active)`,
+              evidence: {
+                observedUsd: k.costUsd,
+                usdPerHour: hourUsd,
+                usualUsdPerHour: st[slot],
+                activeUsdPerHour: active,
+                profile: slot === how ? 'hour_of_week' : 'hour_of_day',
+                localTime: local.localTime,
+                hourOfWeek: local.hourOfWeek,
+              },
+            });
+          }
+        }
+        if (!flagged) {
+          learn(st, how, usdPerHour);
+          learn(st, hod, usdPerHour);
+        }
+      }
+      return findings;
+    },
+  };
+}
+
+/** Running mean of a slot; enough for a profile that only asks "idle or not". */
+function learn(st: Float64Array, at: number, x: number): void {
+  const n = st[at + 1]! + 1;
+  st[at + 1] = n;
+  st[at] = st[at]! + (x - st[at]!) / n;
+}
+
+/** Mean cost per hour over the key's non-idle hours of day (0 before any usage). */
+function activeLevel(st: Float64Array, idleShare: number): number {
+  let peak = 0;
+  for (let h = 0; h < 24; h++) peak = Math.max(peak, st[(HOD0 + h) * FIELDS]!);
+  let sum = 0;
+  let n = 0;
+  for (let h = 0; h < 24; h++) {
+    const level = st[(HOD0 + h) * FIELDS]!;
+    if (level >= idleShare * peak && level > 0) {
+      sum += level;
+      n++;
+    }
+  }
+  return n > 0 ? sum / n : 0;
+}
