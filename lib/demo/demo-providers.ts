@@ -11,8 +11,8 @@ import { DEMO_KEYS, DEMO_SEED } from './demo-keys';
 
 // Obviously fake credentials: the fakes check them like the real APIs check theirs.
 const DEMO_CREDENTIALS: Record<ProviderId, { env: string; key: string; name: string }> = {
-  openai: { env: 'BURNRATE_DEMO_OPENAI_ADMIN_KEY', key: 'sk-admin-demo-not-a-real-key-0000', name: 'Demo OpenAI organization' },
-  anthropic: { env: 'BURNRATE_DEMO_ANTHROPIC_ADMIN_KEY', key: 'sk-ant-admin01-demo-not-a-real-key-0000', name: 'Demo Anthropic organization' },
+  openai: { env: 'BURNRATE_DEMO_OPENAI_ADMIN_KEY', key: 'sk-admin-demo-fake', name: 'Demo OpenAI organization' },
+  anthropic: { env: 'BURNRATE_DEMO_ANTHROPIC_ADMIN_KEY', key: 'sk-ant-admin01-demo-fake', name: 'Demo Anthropic organization' },
 };
 
 export const DEMO_HISTORY_DAYS = 92;
