@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createNaiveBaseline } from './naive-baseline';
-import type { BucketObservation } from './replay';
+import { observationOfKeys } from './observation-fixture';
 
-const NONE = new Map();
-const bucket = (index: number, costs: Record<string, number>): BucketObservation => ({
-  start: index * 60_000,
-  index,
-  bucketSeconds: 60,
-  timezone: 'UTC',
-  keys: Object.entries(costs).map(([key, costUsd]) => ({
-    key,
-    costUsd,
-    requests: costUsd > 0 ? 1 : 0,
-    inputTokens: 0,
-    outputTokens: 0,
-    environment: 'production',
-    monthlyBudgetUsd: null,
-    models: NONE,
-    regions: NONE,
-  })),
-});
+const bucket = (index: number, costs: Record<string, number>) =>
+  observationOfKeys(index * 60_000, index, Object.fromEntries(Object.entries(costs).map(([k, c]) => [k, c > 0 ? [{ requests: 1, costUsd: c }] : []])), { bucketSeconds: 60 });
 
 /** Feeds one key's costs and returns the indexes of the buckets flagged. */
 function flagged(costs: number[], options?: Parameters<typeof createNaiveBaseline>[0]): number[] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding, FindingKind } from '@/lib/detect/eval/finding';
 import type { Detector } from '@/lib/detect/eval/replay';
 import { createBurnrateDetector, mostSpecific } from './detect-burnrate';
-import { MONDAY, observation } from './observation-fixture';
+import { MONDAY, observation } from '@/lib/detect/eval/observation-fixture';
 
 const finding = (kind: FindingKind, key = 'k'): Finding => ({ key, kind, severity: 'warning', summary: kind });
 const fixed = (findings: Finding[]): Detector => ({ name: 'fixed', observe: () => findings });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDormantWakeDetector } from './detect-dormant-wake';
-import { runHours, type Row } from './observation-fixture';
+import { runHours, type Row } from '@/lib/detect/eval/observation-fixture';
 
 // TZ=UTC, starting on a Monday. Weekday office key: 09-17 every weekday.
 const used: Row[] = [{ requests: 10, costUsd: 0.1 }];

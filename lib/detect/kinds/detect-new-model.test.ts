@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNewModelDetector } from './detect-new-model';
-import { runHours, type Row } from './observation-fixture';
+import { runHours, type Row } from '@/lib/detect/eval/observation-fixture';
 
 // TZ=UTC. A key using gpt-4o at 100 requests / $1 an hour, 24/7, for a week.
 const usual: Row = { model: 'gpt-4o', requests: 100, costUsd: 1 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNewRegionDetector } from './detect-new-region';
-import { runHours, type Row } from './observation-fixture';
+import { runHours, type Row } from '@/lib/detect/eval/observation-fixture';
 
 // TZ=UTC. A key called from DE (and a little from FR) at 100 requests an hour, for a week.
 const usual: Row[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOffHoursDetector } from './detect-off-hours';
-import { HOUR, runHours, type Row } from './observation-fixture';
+import { HOUR, runHours, type Row } from '@/lib/detect/eval/observation-fixture';
 
 // TZ=UTC unless a case names a zone. $2 an hour when working, silent otherwise.
 const working: Row[] = [{ requests: 100, costUsd: 2 }];

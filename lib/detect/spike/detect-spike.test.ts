@@ -1,35 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '@/lib/detect/eval/finding';
-import type { BucketObservation } from '@/lib/detect/eval/replay';
+import { HOUR, runHours } from '@/lib/detect/eval/observation-fixture';
 import { createSpikeDetector } from './detect-spike';
 
 // Hourly series of one key; times are UTC unless the case names a zone.
-
-const HOUR = 3_600_000;
-const MONDAY = Date.parse('2026-01-05T00:00:00Z');
-const NONE = new Map();
-
-function bucket(start: number, index: number, costUsd: number, timezone: string): BucketObservation {
-  return {
-    start,
-    index,
-    bucketSeconds: 3600,
-    timezone,
-    keys: [
-      {
-        key: 'k',
-        costUsd,
-        requests: Math.round(costUsd * 100),
-        inputTokens: 0,
-        outputTokens: 0,
-        environment: 'production',
-        monthlyBudgetUsd: null,
-        models: NONE,
-        regions: NONE,
-      },
-    ],
-  };
-}
 
 /** Deterministic noise in [-0.1, 0.1]. */
 const noise = (i: number) => (((i * 7919) % 101) / 100 - 0.5) * 0.2;
@@ -39,12 +12,9 @@ const office = (i: number, hourOfDay = i % 24) => {
   return (weekday && hourOfDay >= 9 && hourOfDay < 17 ? 2 : 0.2) * (1 + noise(i));
 };
 
-function run(costs: (i: number) => number, hours: number, { start = MONDAY, timezone = 'UTC' } = {}) {
-  const d = createSpikeDetector();
-  const found: { i: number; f: Finding }[] = [];
-  for (let i = 0; i < hours; i++) for (const f of d.observe(bucket(start + i * HOUR, i, costs(i), timezone))) found.push({ i, f });
-  return found;
-}
+// One key whose cost is costs(i) in hour i (a cent a request).
+const run = (costs: (i: number) => number, hours: number, options: { start?: number; timezone?: string } = {}) =>
+  runHours(createSpikeDetector(), hours, (i) => (costs(i) > 0 ? [{ requests: Math.round(costs(i) * 100), costUsd: costs(i) }] : []), options);
 
 const WEEKS_3 = 21 * 24;
 const burstAt = (at: number[], times: number, base: (i: number) => number) => (i: number) => (at.includes(i) ? times * base(i) : base(i));
