@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { priceUsage } from '@/lib/pricing/price-usage';
 import type { ProviderId, UsageRow, UsageWindow } from '@/lib/providers/provider';
+import { bumpLastUsed } from '@/lib/usage/bump-last-used';
 import { upsertUsageBuckets, type UsageBucketInput } from '@/lib/usage/upsert-usage-buckets';
 import { defaultPlacement, type KeyPlacement } from './sync-keys';
 
@@ -60,24 +61,19 @@ export async function storeUsage(
     }
     return upsertUsageBuckets(tx, merged);
   });
-  await bumpLastUsed(db, merged);
+  await bumpLastUsedFromUsage(db, merged);
   return { rows: rows.length, written, unpriced: [...unpriced] };
 }
 
 // Not every provider reports when a key was last used (Anthropic does not): usage says so.
-async function bumpLastUsed(db: PrismaClient, buckets: UsageBucketInput[]) {
+async function bumpLastUsedFromUsage(db: PrismaClient, buckets: UsageBucketInput[]) {
   const latest = new Map<string, number>();
   for (const b of buckets) {
     if (b.requests === 0 && b.inputTokens === 0 && b.outputTokens === 0) continue;
     const end = b.bucketStart.getTime() + b.widthSeconds * 1000;
     latest.set(b.keyId, Math.max(latest.get(b.keyId) ?? 0, end));
   }
-  if (latest.size === 0) return;
-  const ids = [...latest.keys()];
-  await db.$executeRaw`
-    UPDATE api_key AS k SET last_used_at = u.at
-    FROM unnest(${ids}::uuid[], ${ids.map((id) => new Date(latest.get(id)!).toISOString())}::timestamptz[]) AS u(id, at)
-    WHERE k.id = u.id AND (k.last_used_at IS NULL OR k.last_used_at < u.at)`;
+  await bumpLastUsed(db, latest);
 }
 
 // Rows that land on the same natural key (e.g. batch and non-batch of one model) are summed.

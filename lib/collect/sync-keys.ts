@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { KeyInfo, ProviderId } from '@/lib/providers/provider';
+import { bumpLastUsed } from '@/lib/usage/bump-last-used';
 import { inferEnvironment } from './infer-environment';
 
 // Upserts the provider's key inventory. Names, hints, projects, owners and status follow the
@@ -15,36 +16,54 @@ export async function syncKeys(
   keys: KeyInfo[],
   place: KeyPlacement = defaultPlacement,
 ): Promise<{ keys: number; created: number; gone: number }> {
-  let created = 0;
+  // One read of what we know; writes only for new keys and keys whose listing changed
+  // (usually none), so a sync of thousands of keys is a handful of statements.
+  const existing = new Map(
+    (
+      await db.apiKey.findMany({
+        where: { provider: connection.provider, providerKeyId: { in: keys.map((k) => k.providerKeyId) } },
+        select: { id: true, providerKeyId: true, connectionId: true, name: true, redactedHint: true, projectId: true, projectName: true, owner: true, status: true, providerCreatedAt: true },
+      })
+    ).map((k) => [k.providerKeyId, k]),
+  );
+  const fresh = keys.filter((k) => !existing.has(k.providerKeyId)).map((k) => ({ key: k, ...place(k) }));
+  await db.environment.createMany({ data: [...new Set(fresh.map((f) => f.environment))].map((name) => ({ name })), skipDuplicates: true });
+  await db.apiKey.createMany({
+    data: fresh.map(({ key, environment, tags }) => ({ provider: connection.provider, providerKeyId: key.providerKeyId, ...listed(connection.id, key), environment, tags, status: key.status })),
+    skipDuplicates: true,
+  });
   for (const key of keys) {
-    const { environment, tags } = place(key);
-    await db.environment.upsert({ where: { name: environment }, create: { name: environment }, update: {} });
-    const known = { provider: connection.provider, providerKeyId: key.providerKeyId };
-    const data = {
-      connectionId: connection.id,
-      name: key.name,
-      redactedHint: key.redactedHint,
-      projectId: key.projectId,
-      projectName: key.projectName,
-      owner: key.owner,
-      providerCreatedAt: key.createdAtMs === null ? null : new Date(key.createdAtMs),
-    };
-    const existing = await db.apiKey.findUnique({ where: { provider_providerKeyId: known }, select: { id: true, status: true, lastUsedAt: true } });
-    const lastUsedAt = key.lastUsedAtMs === null ? undefined : new Date(Math.max(key.lastUsedAtMs, existing?.lastUsedAt?.getTime() ?? 0));
+    const known = existing.get(key.providerKeyId);
+    if (!known) continue;
+    const data = listed(connection.id, key);
     // A key we disabled stays disabled whatever the provider's listing says.
-    const status = existing?.status === 'disabled' ? 'disabled' : key.status;
-    if (existing) {
-      await db.apiKey.update({ where: { id: existing.id }, data: { ...data, status, lastUsedAt } });
-    } else {
-      await db.apiKey.create({ data: { ...known, ...data, environment, tags, status, lastUsedAt } });
-      created++;
-    }
+    const status = known.status === 'disabled' ? 'disabled' : key.status;
+    const changed =
+      status !== known.status ||
+      data.providerCreatedAt?.getTime() !== known.providerCreatedAt?.getTime() ||
+      (['connectionId', 'name', 'redactedHint', 'projectId', 'projectName', 'owner'] as const).some((f) => data[f] !== known[f]);
+    if (changed) await db.apiKey.update({ where: { id: known.id }, data: { ...data, status } });
   }
+  const ids = new Map((await db.apiKey.findMany({ where: { provider: connection.provider, providerKeyId: { in: keys.map((k) => k.providerKeyId) } }, select: { id: true, providerKeyId: true } })).map((k) => [k.providerKeyId, k.id]));
+  await bumpLastUsed(db, new Map(keys.filter((k) => k.lastUsedAtMs !== null).map((k) => [ids.get(k.providerKeyId)!, k.lastUsedAtMs!])));
   // Keys the provider no longer lists were deleted there.
-  const listed = keys.map((k) => k.providerKeyId);
+  const listedIds = keys.map((k) => k.providerKeyId);
   const gone = await db.apiKey.updateMany({
-    where: { connectionId: connection.id, providerKeyId: { notIn: listed }, status: { in: ['active', 'inactive'] }, NOT: { providerKeyId: { startsWith: '(' } } },
+    where: { connectionId: connection.id, providerKeyId: { notIn: listedIds }, status: { in: ['active', 'inactive'] }, NOT: { providerKeyId: { startsWith: '(' } } },
     data: { status: 'deleted' },
   });
-  return { keys: keys.length, created, gone: gone.count };
+  return { keys: keys.length, created: fresh.length, gone: gone.count };
+}
+
+// What the provider's listing decides about a key.
+function listed(connectionId: string, key: KeyInfo) {
+  return {
+    connectionId,
+    name: key.name,
+    redactedHint: key.redactedHint,
+    projectId: key.projectId,
+    projectName: key.projectName,
+    owner: key.owner,
+    providerCreatedAt: key.createdAtMs === null ? null : new Date(key.createdAtMs),
+  };
 }

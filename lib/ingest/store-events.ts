@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { bumpLastUsed } from '@/lib/usage/bump-last-used';
 import { upsertUsageBuckets, type UsageBucketInput } from '@/lib/usage/upsert-usage-buckets';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '@/lib/errors';
@@ -228,14 +229,9 @@ async function addToBuckets(tx: Tx, buckets: MinuteBucket[]): Promise<void> {
   await upsertUsageBuckets(tx, rows, 'add');
 }
 
-// last_used_at moves forward only, and never past the server clock (events may be a few minutes ahead).
+// Never past the server clock: events may be a few minutes ahead.
 async function bumpKeysLastUsed(tx: Tx, events: Prepared[], now: number): Promise<void> {
   const latest = new Map<string, number>();
   for (const e of events) latest.set(e.keyId, Math.max(latest.get(e.keyId) ?? 0, Math.min(e.occurredAt, now)));
-  if (latest.size === 0) return;
-  const keys = [...latest.keys()].sort();
-  await tx.$executeRaw`
-    UPDATE api_key AS k SET last_used_at = u.at
-    FROM unnest(${keys}::uuid[], ${keys.map((k) => new Date(latest.get(k)!).toISOString())}::timestamptz[]) AS u(id, at)
-    WHERE k.id = u.id AND (k.last_used_at IS NULL OR k.last_used_at < u.at)`;
+  await bumpLastUsed(tx, latest);
 }
