@@ -15,9 +15,9 @@ Commands:
                   tokens for POST /api/ingest/events and OTLP (shown once)
   backfill --connection <id or name> [--since 30d]
                   pull a connection's usage history; interrupt and rerun to resume
-  score-series <in.csv> [--detector windowed-gaussian] > out.csv
+  score-series <in.csv> [--detector burnrate|windowed-gaussian] > out.csv
                   write timestamp,value,anomaly_score for a timestamp,value series (causal)
-  nab <nab-dir> [--detector windowed-gaussian] [--json]
+  nab <nab-dir> [--detector burnrate|windowed-gaussian] [--json]
                   score a detector on a Numenta Anomaly Benchmark folder (three profiles)
   eval <scenario-dir> [--json] | eval --all <dir> [--json]
                   replay labelled usage scenarios through a detector and score it

@@ -37,7 +37,7 @@ const burnrate = (...args: string[]) => run(process.execPath, ['bin/burnrate.mjs
 
 describe('burnrate nab', () => {
   it('scores the folder on all three profiles with per-file detail', async () => {
-    const { stdout, stderr } = await burnrate('nab', dir, '--json');
+    const { stdout, stderr } = await burnrate('nab', dir, '--json', '--detector', 'windowed-gaussian');
     const result = JSON.parse(stdout);
     expect(result).toMatchObject({ detector: 'windowed-gaussian', files: 2, windows: 1 });
     expect(Object.keys(result.profiles)).toEqual(['standard', 'reward_low_FP_rate', 'reward_low_FN_rate']);

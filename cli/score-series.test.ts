@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 it('writes timestamp,value,anomaly_score for every row, as the detector scores them in order', async () => {
-  const { stdout } = await run(process.execPath, ['bin/burnrate.mjs', 'score-series', path.join(dir, 'in.csv')], { cwd: ROOT });
+  const { stdout } = await run(process.execPath, ['bin/burnrate.mjs', 'score-series', path.join(dir, 'in.csv'), '--detector', 'windowed-gaussian'], { cwd: ROOT });
   const lines = stdout.trimEnd().split('\n');
   expect(lines[0]).toBe('timestamp,value,anomaly_score');
   expect(lines).toHaveLength(121);

@@ -6,7 +6,7 @@ import { readSeries } from '@/lib/detect/nab/read-series';
 import type { Env } from '@/lib/env';
 import { userPath } from './user-path';
 
-// `npx burnrate score-series <in.csv> [--detector windowed-gaussian] > out.csv`: runs a
+// `npx burnrate score-series <in.csv> [--detector burnrate|windowed-gaussian] > out.csv`: runs a
 // detector over a `timestamp,value` series, one row at a time (causal), and writes
 // `timestamp,value,anomaly_score`, the results format NAB scores.
 
