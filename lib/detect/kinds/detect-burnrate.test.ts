@@ -17,6 +17,20 @@ describe('mostSpecific', () => {
   ])('%j -> %s', (kinds, expected) => {
     expect(mostSpecific(kinds.map((k) => finding(k))).kind).toBe(expected);
   });
+
+  it.each([
+    ['near the key\'s working level', 3, 'off_hours'],
+    ['an order of magnitude beyond it (by the trailing hour)', 50, 'spike'],
+  ])('off-hours usage %s reads as %s', (_, usdPerHour, expected) => {
+    const offHours: Finding = { ...finding('off_hours'), evidence: { usdPerHour, bucketUsdPerHour: usdPerHour, activeUsdPerHour: 2 } };
+    expect(mostSpecific([finding('spike'), offHours]).kind).toBe(expected);
+  });
+
+  it('reads the bucket rate too: minute buckets lag in the trailing hour', () => {
+    const offHours: Finding = { ...finding('off_hours'), evidence: { usdPerHour: 3, bucketUsdPerHour: 100, activeUsdPerHour: 2 } };
+    expect(mostSpecific([offHours, finding('spike')]).kind).toBe('spike');
+    expect(mostSpecific([offHours]).kind).toBe('off_hours');
+  });
 });
 
 describe('createBurnrateDetector', () => {

@@ -14,7 +14,9 @@ describe('createNewModelDetector', () => {
     ['a cheap model with material cost pages', withAt([100], { model: 'gpt-4o-mini', requests: 2000, costUsd: 1.2 }), [100]],
     ['a new model in the warm-up is learnt, not paged', withAt([5, 100], { model: 'o1', requests: 5, costUsd: 0.5 }), []],
     ['a new model keeps paging only within its novelty window', withAt([100, 101, 102, 103, 104, 105, 106, 107], { model: 'o1', requests: 5, costUsd: 0.5 }), [100, 101, 102, 103, 104, 105]],
-    ['one or two requests are not enough', withAt([100], { model: 'o1', requests: 2, costUsd: 0.5 }), []],
+    ['one or two requests of a model priced like the usual are not enough', withAt([100], { model: 'gpt-4.1', requests: 2, costUsd: 0.03 }), []],
+    ['one request of a far pricier model pages', withAt([100], { model: 'o1', requests: 1, costUsd: 0.1 }), [100]],
+    ['one request of a far pricier model worth less than a cent an hour does not', withAt([100], { model: 'o1', requests: 1, costUsd: 0.005 }), []],
   ])('%s', (_, rows, expected) => {
     expect(runHours(createNewModelDetector(), 168, rows).map((x) => x.i)).toEqual(expected);
   });

@@ -35,10 +35,16 @@ export function createNewModelDetector(overrides: Partial<NoveltySettings> = {})
         const typicalHourly = hoursActive > 0 ? st.costUsd / hoursActive : 0;
         for (const [model, u] of k.models) {
           let first = st.models.get(model);
-          if (first === undefined) st.models.set(model, (first = warm ? bucket.start : -Infinity));
+          if (first === undefined) {
+            first = warm && k.baseline !== 'include' ? bucket.start : -Infinity;
+            // Feedback: a model first used by a leak stays new for the key.
+            if (k.baseline !== 'exclude') st.models.set(model, first);
+          }
           if (bucket.start - first >= s.noveltyHours * 3_600_000) {
-            st.costUsd += u.costUsd;
-            st.requests += u.requests;
+            if (k.baseline !== 'exclude') {
+              st.costUsd += u.costUsd;
+              st.requests += u.requests;
+            }
             continue;
           }
           const price = u.requests > 0 ? u.costUsd / u.requests : 0;
@@ -46,7 +52,10 @@ export function createNewModelDetector(overrides: Partial<NoveltySettings> = {})
           const priceMultiple = usualPrice > 0 ? price / usualPrice : Infinity;
           const pricey = priceMultiple >= s.priceMultiple;
           const material = usdPerHour >= s.costShare * typicalHourly;
-          if (u.requests >= s.minRequests && usdPerHour >= s.minUsdPerHour && (pricey || material)) {
+          // A model far pricier than the key's usual pages from its first request: cheap probing
+          // volume is not needed to spend a leaked key's budget on it.
+          const enoughRequests = u.requests >= (pricey ? 1 : s.minRequests);
+          if (enoughRequests && usdPerHour >= s.minUsdPerHour && (pricey || material)) {
             findings.push({
               key: k.key,
               kind: 'new_model',

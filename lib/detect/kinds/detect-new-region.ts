@@ -46,8 +46,10 @@ export function createNewRegionDetector(overrides: Partial<NoveltySettings> = {}
             evidence: { requests: rareRequests, regions: rare, knownRegions: [...st.regions.keys()] },
           });
         }
+        // Feedback: a leak's regions are never learnt; an expected one's always are.
+        if (k.baseline === 'exclude') continue;
         for (const [region, u] of k.regions) {
-          if (flagged && rare.some((r) => r.region === region)) continue;
+          if (flagged && k.baseline !== 'include' && rare.some((r) => r.region === region)) continue;
           st.regions.set(region, (st.regions.get(region) ?? 0) + u.requests);
           st.requests += u.requests;
         }

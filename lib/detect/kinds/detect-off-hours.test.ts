@@ -23,6 +23,23 @@ describe('createOffHoursDetector', () => {
     expect(runHours(createOffHoursDetector(), 3 * WEEK, rows).map((x) => x.i)).toEqual(expected);
   });
 
+  it.each([
+    // A key spending a fifth of a cent an hour: its own working volume at 03:00 is material.
+    ['at its working volume, in requests', 8, 0.002, [2 * WEEK + 3]],
+    ['a stray request', 1, 0.0003, []],
+  ])('a cheap office key used at 03:00: %s', (_, requests, costUsd, expected) => {
+    const cheap: Row[] = [{ requests: 8, costUsd: 0.002 }];
+    const rows = (i: number) => (office(i) ? cheap : i === 2 * WEEK + 3 ? [{ requests, costUsd }] : []);
+    expect(runHours(createOffHoursDetector(), 3 * WEEK, rows).map((x) => x.i)).toEqual(expected);
+  });
+
+  it('does not learn the hours of a dormant spell as idle', () => {
+    // Office hours in week 1, dormant in weeks 2-4, back to office hours in week 5: its
+    // working hours are not judged idle by the empty weeks.
+    const back = (i: number) => (i < WEEK || i >= 4 * WEEK) && office(i);
+    expect(runHours(createOffHoursDetector(), 5 * WEEK, (i) => (back(i) ? working : [])).map((x) => x.i)).toEqual([]);
+  });
+
   it('a key with no history is never judged before it has a profile', () => {
     expect(runHours(createOffHoursDetector(), 40, (i) => (i === 39 ? working : []))).toEqual([]);
   });

@@ -21,8 +21,11 @@ const FIELDS = 2;
 export function createOffHoursDetector(overrides: Partial<OffHoursSettings> = {}): Detector {
   const s: OffHoursSettings = { ...DEFAULT_OFF_HOURS_SETTINGS, ...overrides };
   const keys = new Map<string, Float64Array>();
-  /** Per key, the last hour's bucket costs (a ring) and their sum at the end. */
+  /** Per key, the last hour's bucket costs and requests (rings) and their sums at the end. */
   const trailing = new Map<string, Float64Array>();
+  const trailingRequests = new Map<string, Float64Array>();
+  /** Per key, end of its last bucket with usage (epoch ms). */
+  const lastUsed = new Map<string, number>();
   const clocks = new Map<string, (epochMs: number) => LocalSlot>();
   return {
     name: 'off-hours',
@@ -41,15 +44,17 @@ export function createOffHoursDetector(overrides: Partial<OffHoursSettings> = {}
         const ringSize = Math.max(1, Math.round(perHour));
         let ring = trailing.get(k.key);
         if (!ring) trailing.set(k.key, (ring = new Float64Array(ringSize + 1)));
-        const pos = bucket.index % ringSize;
-        ring[ringSize] = ring[ringSize]! - ring[pos]! + k.costUsd;
-        ring[pos] = k.costUsd;
-        const hourUsd = (ring[ringSize]! * perHour) / ringSize;
+        let reqRing = trailingRequests.get(k.key);
+        if (!reqRing) trailingRequests.set(k.key, (reqRing = new Float64Array(ringSize + 1)));
+        const hourUsd = push(ring, bucket.index, k.costUsd) * (perHour / ringSize);
+        const hourRequests = push(reqRing, bucket.index, k.requests) * (perHour / ringSize);
         let flagged = false;
         if (usdPerHour > 0) {
           const active = activeLevel(st, s.idleShare);
           const slot = st[how + 1]! >= s.readyWeeks * perHour ? how : st[hod + 1]! >= s.readyDays * perHour ? hod : -1;
-          if (slot >= 0 && active > 0 && st[slot]! < s.idleShare * active && hourUsd >= Math.max(s.minUsdPerHour, s.materialShare * active)) {
+          const idle = slot >= 0 && active > 0 && st[slot]! < s.idleShare * active;
+          const enough = hourUsd >= s.minUsdPerHour || hourRequests >= s.minRequestsPerHour;
+          if (idle && enough && hourUsd >= Math.max(s.materialShare * active, s.slotMultiple * st[slot]!)) {
             flagged = true;
             findings.push({
               key: k.key,
@@ -59,6 +64,8 @@ export function createOffHoursDetector(overrides: Partial<OffHoursSettings> = {}
               evidence: {
                 observedUsd: k.costUsd,
                 usdPerHour: hourUsd,
+                bucketUsdPerHour: usdPerHour,
+                requestsPerHour: hourRequests,
                 usualUsdPerHour: st[slot],
                 activeUsdPerHour: active,
                 profile: slot === how ? 'hour_of_week' : 'hour_of_day',
@@ -68,7 +75,12 @@ export function createOffHoursDetector(overrides: Partial<OffHoursSettings> = {}
             });
           }
         }
-        if (!flagged) {
+        const used = k.requests > 0 || k.costUsd > 0;
+        const inService = used || bucket.start - (lastUsed.get(k.key) ?? -Infinity) < s.inServiceHours * 3_600_000;
+        if (used) lastUsed.set(k.key, bucket.start + bucket.bucketSeconds * 1000);
+        // Feedback: a leak or planned one-off is never learnt; expected usage always is.
+        const learnable = k.baseline === 'include' || (!flagged && k.baseline !== 'exclude');
+        if (learnable && inService) {
           learn(st, how, usdPerHour);
           learn(st, hod, usdPerHour);
         }
@@ -76,6 +88,15 @@ export function createOffHoursDetector(overrides: Partial<OffHoursSettings> = {}
       return findings;
     },
   };
+}
+
+/** Adds a bucket to a ring of the last hour's buckets; returns the ring's sum. */
+function push(ring: Float64Array, index: number, x: number): number {
+  const size = ring.length - 1;
+  const pos = index % size;
+  ring[size] = ring[size]! - ring[pos]! + x;
+  ring[pos] = x;
+  return ring[size]!;
 }
 
 /** Running mean of a slot; enough for a profile that only asks "idle or not". */

@@ -52,16 +52,24 @@ export interface OffHoursSettings {
   readyWeeks: number;
   /** A slot is idle when its mean cost per hour is below this share of the key's active level. */
   idleShare: number;
-  /** Usage is material when its cost per hour is at least this share of the active level. */
+  /** Usage is material when its cost per hour is at least this share of the active level... */
   materialShare: number;
-  /** And at least this much per hour. */
+  /** ...and this multiple of the slot's usual (a slot is idle, not necessarily empty)... */
+  slotMultiple: number;
+  /** ...and at least this much per hour, or this many requests per hour (cheap keys). */
   minUsdPerHour: number;
+  minRequestsPerHour: number;
+  /** Hours after the key's last use during which silence is learnt: a dormant key's empty weeks say nothing about its hours. */
+  inServiceHours: number;
 }
 
 export const DEFAULT_OFF_HOURS_SETTINGS: OffHoursSettings = {
   readyDays: 2,
   readyWeeks: 2,
   idleShare: 0.05,
-  materialShare: 0.3,
+  materialShare: 0.15,
+  slotMultiple: 4,
   minUsdPerHour: 0.05,
+  minRequestsPerHour: 5,
+  inServiceHours: 24,
 };

@@ -44,7 +44,9 @@ describe('createSpikeDetector', () => {
     expect(e.multiple).toBeGreaterThan(8);
     expect(e.score).toBeGreaterThan(6);
     expect(e).toMatchObject({ baseline: 'hour_of_week', localTime: '2026-01-21 11:00', hourOfWeek: 2 * 24 + 11 });
-    expect(hit!.f.summary).toMatch(/^cost \$\d+\.\d\d at 2026-01-21 11:00 local vs expected \$2\.\d\d \(\d+\.\dx, score \d+\.\d\)$/);
+    expect(hit!.f.summary).toMatch(/^cost \$\d+\.\d\d at 2026-01-21 11:00 local vs expected \$2\.\d\d \(\d+\.\dx, score \d+\.\d\), \d+ requests vs \d+, mostly gpt-4o from DE$/);
+    expect(e.models).toEqual([{ name: 'gpt-4o', costUsd: e.observedUsd, requests: e.requests }]);
+    expect(e.regions).toEqual([{ name: 'DE', costUsd: e.observedUsd, requests: e.requests }]);
   });
 
   it.each([

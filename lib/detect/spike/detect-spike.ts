@@ -1,36 +1,23 @@
+import type { Usage } from '@/lib/detect/eval/load-scenario';
 import type { Finding, Severity } from '@/lib/detect/eval/finding';
-import type { Detector } from '@/lib/detect/eval/replay';
+import type { Detector, KeyObservation } from '@/lib/detect/eval/replay';
 import { createLocalClock, type LocalSlot } from './local-clock';
-import {
-  METRIC_COST,
-  METRIC_REQUESTS,
-  TIER_HOUR_OF_WEEK,
-  TIER_HOUR_OF_DAY,
-  TIER_NAMES,
-  TIER_NONE,
-  baselineRates,
-  createBaseline,
-  expectation,
-  learn,
-  overallLevel,
-  type BaselineRates,
-} from './seasonal-baseline';
+import { METRIC_REQUESTS, METRIC_TOKENS, TIER_NAMES, baselineRates, createBaseline, type BaselineRates } from './seasonal-baseline';
+import { LEARN_AUTO, LEARN_EXCLUDE, LEARN_INCLUDE, OUT_EXPECTED_REQUESTS, OUT_EXPECTED_TOKENS, OUT_EXPECTED_USD, OUT_METRIC, OUT_TIER, SPIKE_OUT_LENGTH, stepSpike } from './spike-core';
 import { DEFAULT_SPIKE_SETTINGS, type SpikeSettings } from './spike-settings';
 
-// Spike detector core (kind 'spike'): per key, cost and requests of each bucket against a
-// seasonal, robust baseline of the key's own past. A bucket is flagged when one metric is
-// both far out in robust standard deviations (z-like score) and a clear multiple of what
-// the key does at that local hour, and the cost excess is worth a page. Flagged buckets
-// are not learnt once their slot is warm. Pure: time and zone come with the bucket,
-// settings with the factory.
+// Spike detector (kind 'spike'): each key's requests, cost and tokens of each bucket against
+// a seasonal, robust baseline of the key's own past, through the one per-bucket core
+// (spike-core.ts, which says when a bucket is flagged). This file only keeps a baseline per
+// key, finds the local hour, and turns a flagged bucket into a finding a human can act on.
+// Pure: time and zone come with the bucket, settings with the factory.
 
 export function createSpikeDetector(overrides: Partial<SpikeSettings> = {}): Detector {
   const settings: SpikeSettings = { ...DEFAULT_SPIKE_SETTINGS, ...overrides };
   const baselines = new Map<string, Float64Array>();
   const clocks = new Map<string, (epochMs: number) => LocalSlot>();
   const rates = new Map<number, BaselineRates>();
-  const cost = new Float64Array(2);
-  const reqs = new Float64Array(2);
+  const out = new Float64Array(SPIKE_OUT_LENGTH);
   return {
     name: 'robust-spike',
     observe(bucket) {
@@ -39,81 +26,61 @@ export function createSpikeDetector(overrides: Partial<SpikeSettings> = {}): Det
       let r = rates.get(bucket.bucketSeconds);
       if (!r) rates.set(bucket.bucketSeconds, (r = baselineRates(settings, bucket.bucketSeconds)));
       const local = clock(bucket.start);
-      const { hourOfWeek: how, hourOfDay: hod } = local;
-      const minExcessUsd = (settings.minExcessUsdPerHour * bucket.bucketSeconds) / 3600;
       const findings: Finding[] = [];
       for (const k of bucket.keys) {
         let state = baselines.get(k.key);
         if (!state) baselines.set(k.key, (state = createBaseline()));
-        // Requests are counts: Poisson noise of sqrt(expected), at least one request. Cost
-        // inherits it through the key's average cost per request.
-        const reqTier = expectation(state, METRIC_REQUESTS, how, hod, r, 1, reqs);
-        const reqFloor = Math.sqrt(Math.max(reqTier === TIER_NONE ? 1 : reqs[0]!, 1));
-        const allReqs = overallLevel(state, METRIC_REQUESTS);
-        const costPerRequest = allReqs > 0 ? overallLevel(state, METRIC_COST) / allReqs : 0;
-        const costFloor = costPerRequest * reqFloor;
-        const costTier = expectation(state, METRIC_COST, how, hod, r, costFloor, cost);
-        let flagged = false;
-        if (costTier !== TIER_NONE) {
-          const excessUsd = k.costUsd - cost[0]!;
-          const costScore = excessUsd / cost[1]!;
-          const reqScore = reqTier === TIER_NONE ? 0 : (k.requests - reqs[0]!) / reqs[1]!;
-          const costHit = passes(k.costUsd, cost, costTier, settings);
-          const reqHit = reqTier !== TIER_NONE && passes(k.requests, reqs, reqTier, settings);
-          if ((costHit || reqHit) && excessUsd >= minExcessUsd && excessUsd > 0) {
-            const score = Math.max(costHit ? costScore : 0, reqHit ? reqScore : 0);
-            findings.push(toFinding(k.key, k.costUsd, cost[0]!, k.requests, reqs[0]!, score, costHit ? 'cost' : 'requests', TIER_NAMES[costTier] ?? 'none', local, settings));
-            flagged = true;
-          }
-        }
-        const h = settings.huber;
-        learn(state, METRIC_REQUESTS, how, hod, k.requests, r, reqFloor, flagged ? reqs[0]! + h * reqs[1]! : Infinity);
-        learn(state, METRIC_COST, how, hod, k.costUsd, r, costFloor, flagged ? cost[0]! + h * cost[1]! : Infinity);
+        const tokens = k.inputTokens + k.outputTokens;
+        const learnMode = k.baseline === 'exclude' ? LEARN_EXCLUDE : k.baseline === 'include' ? LEARN_INCLUDE : LEARN_AUTO;
+        const score = stepSpike(state, local.hourOfWeek, local.hourOfDay, k.costUsd, k.requests, tokens, r, settings, out, learnMode);
+        if (score > 0) findings.push(toFinding(k, tokens, score, out, local, settings));
       }
       return findings;
     },
   };
 }
 
-/** `expected` holds [expected, sd]. Before seasonality is known a larger multiple is needed. */
-function passes(observed: number, expected: Float64Array, tier: number, s: SpikeSettings): boolean {
-  const e = expected[0]!;
-  const multiple = tier === TIER_HOUR_OF_WEEK || tier === TIER_HOUR_OF_DAY ? s.minMultiple : s.warmupMultiple;
-  return (observed - e) / expected[1]! >= s.zThreshold && observed >= multiple * e;
-}
+const METRIC_NAMES = ['cost', 'requests', 'tokens'] as const;
 
-function toFinding(
-  key: string,
-  observedUsd: number,
-  expectedUsd: number,
-  requests: number,
-  expectedRequests: number,
-  score: number,
-  metric: 'cost' | 'requests',
-  baseline: string,
-  local: LocalSlot,
-  s: SpikeSettings,
-): Finding {
-  const multiple = expectedUsd > 0 ? observedUsd / expectedUsd : Infinity;
+function toFinding(k: KeyObservation, tokens: number, score: number, out: Float64Array, local: LocalSlot, s: SpikeSettings): Finding {
+  const expectedUsd = out[OUT_EXPECTED_USD]!;
+  const multiple = expectedUsd > 0 ? k.costUsd / expectedUsd : Infinity;
   const times = Number.isFinite(multiple) ? `${multiple.toFixed(1)}x` : 'from zero';
+  const metric = METRIC_NAMES[out[OUT_METRIC]!] ?? 'cost';
+  const models = top(k.models);
+  const regions = top(k.regions);
+  const by = out[OUT_METRIC] === METRIC_REQUESTS ? `, ${k.requests} requests vs ${out[OUT_EXPECTED_REQUESTS]!.toFixed(0)}` : out[OUT_METRIC] === METRIC_TOKENS ? `, ${tokens} tokens vs ${out[OUT_EXPECTED_TOKENS]!.toFixed(0)}` : '';
+  const mostly = models[0] ? `, mostly ${models[0].name}${regions[0] ? ` from ${regions[0].name}` : ''}` : '';
   return {
-    key,
+    key: k.key,
     kind: 'spike',
     severity: severityOf(score, multiple, s),
-    summary: `cost $${observedUsd.toFixed(2)} at ${local.localTime} local vs expected $${expectedUsd.toFixed(2)} (${times}, score ${score.toFixed(1)})`,
+    summary: `cost $${k.costUsd.toFixed(2)} at ${local.localTime} local vs expected $${expectedUsd.toFixed(2)} (${times}, score ${score.toFixed(1)})${by}${mostly}`,
     evidence: {
-      observedUsd,
+      observedUsd: k.costUsd,
       expectedUsd,
       multiple,
       score,
-      requests,
-      expectedRequests,
+      requests: k.requests,
+      expectedRequests: out[OUT_EXPECTED_REQUESTS],
+      tokens,
+      expectedTokens: out[OUT_EXPECTED_TOKENS],
       metric,
-      baseline,
+      baseline: TIER_NAMES[out[OUT_TIER]!] ?? 'none',
       localTime: local.localTime,
       hourOfWeek: local.hourOfWeek,
+      models,
+      regions,
     },
   };
+}
+
+/** The bucket's top three models or regions by cost, then requests. */
+function top(usage: ReadonlyMap<string, Usage>): { name: string; costUsd: number; requests: number }[] {
+  return [...usage]
+    .map(([name, u]) => ({ name, costUsd: u.costUsd, requests: u.requests }))
+    .sort((a, b) => b.costUsd - a.costUsd || b.requests - a.requests)
+    .slice(0, 3);
 }
 
 function severityOf(score: number, multiple: number, s: SpikeSettings): Severity {

@@ -8,13 +8,20 @@ import type { SpikeSettings } from './spike-settings';
 // drags the level up nor widens the scale it is judged by. A slot still warming up learns
 // flagged buckets too (clipped): otherwise a daily ramp flagged on its first morning could
 // never be learnt and would page every morning.
+// With hourly buckets an hour-of-week slot sees one value a week, so after a few weeks its
+// level is a mean of a few noisy values. It is shrunk towards the same hour of the same
+// kind of day (weekday or weekend, 48 more slots that learn five or two values a week), so
+// a quiet night that happened to be empty twice does not make the next request a spike.
 
 export const METRIC_COST = 0;
 export const METRIC_REQUESTS = 1;
-const METRICS = 2;
+export const METRIC_TOKENS = 2;
+const METRICS = 3;
 const HOD0 = 168;
 const ALL = 192;
-const SLOTS = 193;
+/** Hour of day on weekdays (0-23), then on weekends (24-47). */
+const DAYTYPE0 = 193;
+const SLOTS = 241;
 const FIELDS = 4;
 const STRIDE = SLOTS * FIELDS;
 /** Mean absolute deviation to standard deviation, for a normal distribution. */
@@ -36,6 +43,10 @@ export interface BaselineRates {
   alphaAll: number;
   huber: number;
   relativeScaleFloor: number;
+  /** Weight of the day-type slot in the hour-of-week level, in weeks of history. */
+  priorWeeks: number;
+  /** Buckets per hour (60 for minute buckets). */
+  perHour: number;
 }
 
 export function baselineRates(s: SpikeSettings, bucketSeconds: number): BaselineRates {
@@ -49,14 +60,21 @@ export function baselineRates(s: SpikeSettings, bucketSeconds: number): Baseline
     alphaAll: 1 / Math.max(1, s.memoryHours * perHour),
     huber: s.huber,
     relativeScaleFloor: s.relativeScaleFloor,
+    priorWeeks: s.priorWeeks,
+    perHour,
   };
 }
 
+/** Per-key scalars the spike core keeps after the baselines (see detect-spike.ts). */
+export const KEY_FIELDS = 4;
+export const KEY0 = METRICS * STRIDE;
+
 export function createBaseline(): Float64Array {
-  return new Float64Array(METRICS * STRIDE);
+  return new Float64Array(METRICS * STRIDE + KEY_FIELDS);
 }
 
 const cell = (metric: number, slot: number) => metric * STRIDE + slot * FIELDS;
+const dayType = (hourOfWeek: number, hourOfDay: number) => DAYTYPE0 + (hourOfWeek >= 120 ? 24 : 0) + hourOfDay;
 
 /** Overall level of a metric (0 before any data). */
 export function overallLevel(state: Float64Array, metric: number): number {
@@ -68,8 +86,9 @@ export function overallLevel(state: Float64Array, metric: number): number {
  * the hour-of-week slot once it has `readyWeeks` of history, else hour-of-day, else the
  * overall level after `warmupHours`, else TIER_NONE (a new key is not scored).
  * `sdFloor` is the noise the caller knows exists regardless (e.g. Poisson counts).
+ * The pair goes to out[at], out[at + 1], so a caller's scratch array can hold several.
  */
-export function expectation(state: Float64Array, metric: number, hourOfWeek: number, hourOfDay: number, r: BaselineRates, sdFloor: number, out: Float64Array): number {
+export function expectation(state: Float64Array, metric: number, hourOfWeek: number, hourOfDay: number, r: BaselineRates, sdFloor: number, out: Float64Array, at = 0): number {
   const how = cell(metric, hourOfWeek);
   const hod = cell(metric, HOD0 + hourOfDay);
   const all = cell(metric, ALL);
@@ -82,15 +101,25 @@ export function expectation(state: Float64Array, metric: number, hourOfWeek: num
   else return TIER_NONE;
   // Without seasonality, compare against the key's recent peak rather than its mean, so
   // the busiest hour of an ordinary day is not a spike.
-  const expected = tier === TIER_OVERALL ? state[base + 3]! : state[base]!;
+  let expected = tier === TIER_OVERALL ? state[base + 3]! : state[base]!;
   let dev = state[base + 1]!;
-  // A young hour-of-week slot has seen few values: borrow the relative spread of the hour
-  // of day, which has seen seven times as many.
-  const hodLevel = state[hod]!;
-  if (tier === TIER_HOUR_OF_WEEK && hodReady && hodLevel > 0) dev = Math.max(dev, (state[hod + 1]! / hodLevel) * expected);
+  const day = cell(metric, dayType(hourOfWeek, hourOfDay));
+  const dayReady = state[day + 2]! >= r.readyHow;
+  if (tier === TIER_HOUR_OF_WEEK && dayReady) {
+    // Both the level and its spread are shrunk: weeks of the slot against `priorWeeks`.
+    const w = Math.min(state[how + 2]!, r.alphaHow > 0 ? 1 / r.alphaHow : Infinity) / r.perHour;
+    const k = w / (w + r.priorWeeks);
+    expected = k * expected + (1 - k) * state[day]!;
+    dev = k * dev + (1 - k) * state[day + 1]!;
+  }
+  // A young hour-of-week slot has seen few values: borrow the relative spread of the same
+  // hour on the same kind of day (weekends mixed in would look like a wild spread).
+  const [spreadAt, spreadReady] = dayReady ? [day, true] : [hod, hodReady];
+  const spreadLevel = state[spreadAt]!;
+  if (tier === TIER_HOUR_OF_WEEK && spreadReady && spreadLevel > 0) dev = Math.max(dev, (state[spreadAt + 1]! / spreadLevel) * expected);
   dev = Math.max(dev, r.relativeScaleFloor * expected);
-  out[0] = expected;
-  out[1] = Math.max(MAD_TO_SD * dev, sdFloor);
+  out[at] = expected;
+  out[at + 1] = Math.max(MAD_TO_SD * dev, sdFloor);
   return tier;
 }
 
@@ -106,7 +135,9 @@ export function learn(state: Float64Array, metric: number, hourOfWeek: number, h
   const how = cell(metric, hourOfWeek);
   const hod = cell(metric, HOD0 + hourOfDay);
   const all = cell(metric, ALL);
+  const day = cell(metric, dayType(hourOfWeek, hourOfDay));
   if (!flagged || state[how + 2]! < r.readyHow) update(state, how, x, r.alphaHow, r, sdFloor);
+  if (!flagged || state[day + 2]! < r.readyHow) update(state, day, x, r.alphaHod, r, sdFloor);
   if (!flagged || state[hod + 2]! < r.readyHod) update(state, hod, x, r.alphaHod, r, sdFloor);
   if (!flagged || state[all + 2]! < r.readyAll) update(state, all, x, r.alphaAll, r, sdFloor);
 }

@@ -8,8 +8,16 @@ export interface SpikeSettings {
   minMultiple: number;
   /** Multiple required while only the key's overall level is known (warm-up). */
   warmupMultiple: number;
-  /** Excess cost below this, per hour of bucket, never pages ("no page for cents"). */
+  /** Excess cost below this, per hour of bucket, pages only with enough excess requests... */
   minExcessUsdPerHour: number;
+  /** ...this many per hour of bucket: a cheap key abused by volume is still a leak. */
+  minExcessRequestsPerHour: number;
+  /**
+   * Counting noise: the excess in requests (or in request-equivalents of cost and tokens)
+   * must also pass this score on the square-root scale, 2(sqrt(x + 3/8) - sqrt(e + 3/8)),
+   * which is ~N(0, 1) for Poisson counts and, unlike (x - e)/sqrt(e), honest for small e.
+   */
+  countZ: number;
   /** Hours of history before a key is scored at all. */
   warmupHours: number;
   /** Occurrences a slot needs before it is trusted (weeks for hour-of-week, days for hour-of-day). */
@@ -23,6 +31,8 @@ export interface SpikeSettings {
   huber: number;
   /** Robust scale is never below this share of the expected value. */
   relativeScaleFloor: number;
+  /** Weeks of history the weekday/weekend hour-of-day level weighs in the hour-of-week one. */
+  priorWeeks: number;
 }
 
 export const DEFAULT_SPIKE_SETTINGS: SpikeSettings = {
@@ -30,12 +40,15 @@ export const DEFAULT_SPIKE_SETTINGS: SpikeSettings = {
   minMultiple: 2,
   warmupMultiple: 5,
   minExcessUsdPerHour: 0.05,
+  minExcessRequestsPerHour: 10,
+  countZ: 4.5,
   warmupHours: 24,
   readyWeeks: 2,
-  readyDays: 3,
+  readyDays: 2,
   memoryWeeks: 4,
   memoryDays: 7,
   memoryHours: 7 * 24,
   huber: 3,
   relativeScaleFloor: 0.1,
+  priorWeeks: 2,
 };
