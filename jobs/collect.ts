@@ -24,9 +24,12 @@ export function fanOut(db: PrismaClient, mode: 'recent' | 'reread' | 'keys'): Jo
 }
 
 export function connectionJob(db: PrismaClient, deps: PullDeps): JobHandler {
-  return async (data) => {
+  return async (data, ctx) => {
     const job = connectionJobSchema.parse(data);
-    return recordJobRun(db, `pull-${job.mode}`, () => pullConnection(db, job.connectionId, job.mode, Date.now(), deps), job.connectionId);
+    const result = await recordJobRun(db, `pull-${job.mode}`, () => pullConnection(db, job.connectionId, job.mode, Date.now(), deps), job.connectionId);
+    // Fresh minutes are what detection waits for; don't leave them to the next cron tick.
+    if (job.mode === 'recent') await ctx.send('detect', {}, 'detect');
+    return result;
   };
 }
 

@@ -4,13 +4,14 @@ import { pruneIngestEvents } from '@/lib/ingest/prune-events';
 import { writeHeartbeat } from '@/lib/system/heartbeat';
 import { pruneJobRuns, recordJobRun } from '@/lib/system/job-runs';
 import { connectionJob, fanOut, reconcileJob, rollupJob } from './collect';
+import { detectJob } from './detect';
 import type { JobHandler } from './scheduler';
 import type { JobName } from './schedule';
 
 const KEEP_JOB_RUNS_DAYS = 30;
 
 // Every queue's handler; typed by the schedule's names so a missing one fails to compile.
-export function jobHandlers(db: PrismaClient, deps: PullDeps, startedAt: Date): Record<JobName, JobHandler> {
+export function jobHandlers(db: PrismaClient, deps: PullDeps, startedAt: Date, options: { timezone: string }): Record<JobName, JobHandler> {
   return {
     heartbeat: () => writeHeartbeat(db, { at: new Date().toISOString(), pid: process.pid, startedAt: startedAt.toISOString() }),
     'pull-recent': fanOut(db, 'recent'),
@@ -19,6 +20,7 @@ export function jobHandlers(db: PrismaClient, deps: PullDeps, startedAt: Date): 
     connection: connectionJob(db, deps),
     'reconcile-costs': reconcileJob(db, deps),
     'rollup-minutes': rollupJob(db),
+    detect: detectJob(db, { timezone: options.timezone }),
     prune: () =>
       recordJobRun(db, 'prune', async () => ({
         jobRuns: (await pruneJobRuns(db, new Date(Date.now() - KEEP_JOB_RUNS_DAYS * 86_400_000))).deleted,

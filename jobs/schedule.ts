@@ -4,6 +4,9 @@ export const SCHEDULE = [
   { name: 'heartbeat', cron: '* * * * *' },
   // Each minute: the minutes since the last pull, per connection (fans out).
   { name: 'pull-recent', cron: '* * * * *' },
+  // Each minute (and right after each minute pull): detect on the minutes every source
+  // has delivered, record incidents, close quiet ones.
+  { name: 'detect', cron: '* * * * *' },
   // Providers revise recent buckets for days: re-read the last three hourly.
   { name: 'reread-recent', cron: '7 * * * *' },
   // Names, owners and status of keys change rarely; new keys show up in usage anyway.

@@ -15,6 +15,18 @@ const envSchema = z.object({
   BURNRATE_PUBLIC_URL: z.url('BURNRATE_PUBLIC_URL must be a full URL such as https://burnrate.example.com').optional(),
   BURNRATE_DEMO: z.enum(['auto', 'on', 'off'], { message: 'BURNRATE_DEMO must be auto, on or off' }).default('auto'),
   BURNRATE_SCHEDULER: z.enum(['on', 'off'], { message: 'BURNRATE_SCHEDULER must be on or off' }).default('on'),
+  // The team's local time: off-hours, the hour-of-week profiles, evidence's local times.
+  BURNRATE_TIMEZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'BURNRATE_TIMEZONE must be an IANA time zone such as Europe/Berlin or America/New_York')
+    .default('UTC'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
 });

@@ -1,12 +1,14 @@
-import { SEVERITIES, type FindingKind, type Severity, type TimedFinding } from './finding';
+import { continuesIncident, DEFAULT_QUIET_SECONDS, maxSeverity } from '@/lib/incidents/incident-rules';
+import type { FindingKind, Severity, TimedFinding } from './finding';
 
 // Findings become incidents the way on-call sees them: the first finding of a key and kind
 // opens an incident (one page); later findings of that key and kind are absorbed while it
 // is open; it closes once `quietSeconds` pass with no finding. The quiet time starts at the
 // end of the last bucket with a finding, so with hourly buckets and the default hour a
-// single silent bucket closes it, and back-to-back buckets never do.
+// single silent bucket closes it, and back-to-back buckets never do. The rules are the
+// product's own (lib/incidents/incident-rules.ts).
 
-export const DEFAULT_QUIET_SECONDS = 3600;
+export { DEFAULT_QUIET_SECONDS };
 
 export interface Incident {
   key: string;
@@ -34,10 +36,10 @@ export function groupIncidents(findings: readonly TimedFinding[], options: { buc
     previousAt = f.at;
     const id = `${f.key}\u0000${f.kind}`;
     const current = open.get(id);
-    if (current && f.at - (current.lastAt + bucketMs) < quietMs) {
+    if (current && continuesIncident(current.lastAt, f.at, bucketMs, quietMs)) {
       current.lastAt = f.at;
       current.findings++;
-      if (SEVERITIES.indexOf(f.severity) > SEVERITIES.indexOf(current.severity)) current.severity = f.severity;
+      current.severity = maxSeverity(current.severity, f.severity);
       continue;
     }
     const incident: Incident = { key: f.key, kind: f.kind, at: f.at, lastAt: f.at, severity: f.severity, summary: f.summary, findings: 1 };

@@ -1,7 +1,6 @@
 import type { Finding, TimedFinding } from './finding';
 import { groupIncidents, type Incident } from './group-incidents';
 import type { Scenario, Usage } from './load-scenario';
-import type { ScenarioKey } from './scenario-schema';
 
 // Replays a scenario through a detector the way the product runs it: one bucket at a time,
 // in time order, each call seeing only that bucket. A detector that needs history keeps
@@ -9,12 +8,19 @@ import type { ScenarioKey } from './scenario-schema';
 
 export interface KeyObservation extends Usage {
   key: string;
-  environment: ScenarioKey['environment'];
+  /** The key's environment: production, staging, ... (any name in the product). */
+  environment: string;
   monthlyBudgetUsd: number | null;
   /** model -> usage in this bucket; empty when the key was silent. */
   models: ReadonlyMap<string, Usage>;
   /** caller country -> usage in this bucket; empty when the key was silent. */
   regions: ReadonlyMap<string, Usage>;
+  /**
+   * What people said about this bucket (incident feedback): `exclude` = a leak or a planned
+   * one-off, never learn it as normal; `include` = expected, learn it even if it looked odd.
+   * Absent: the detector decides.
+   */
+  baseline?: 'exclude' | 'include';
 }
 
 export interface BucketObservation {

@@ -1,0 +1,8 @@
+import { prisma } from '@/lib/db';
+import { route } from '@/lib/http';
+import { listIncidents } from '@/lib/incidents/incident-queries';
+import { incidentsPageSchema, incidentsQuerySchema } from '@/lib/incidents/incident-schemas';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route({ query: incidentsQuerySchema, response: incidentsPageSchema }, ({ query }) => listIncidents(prisma(), query));

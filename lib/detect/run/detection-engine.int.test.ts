@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeIncidentStatus, setIncidentFeedback } from '@/lib/incidents/incident-actions';
+import type { IncidentChange } from '@/lib/incidents/incident-change';
+import { upsertUsageBuckets, type UsageBucketInput } from '@/lib/usage/upsert-usage-buckets';
+import { freshDatabase } from '@/test/database';
+import { createDetectionEngine } from './detection-engine';
+
+// The detection loop on a real database: three quiet days of minute usage for two keys,
+// then a burst on one of them.
+const MIN = 60_000;
+const T0 = Date.parse('2026-03-02T00:00:00Z');
+const BURST = T0 + 3 * 1440 * MIN + 14 * 60 * MIN; // day 4, 14:00 UTC
+
+let ctx: Awaited<ReturnType<typeof freshDatabase>>;
+let chat: string;
+let batch: string;
+const changes: IncidentChange[] = [];
+const options = { timezone: 'UTC', onChange: async (_tx: unknown, change: IncidentChange) => void changes.push(change) };
+
+function minutes(keyId: string, from: number, to: number, requestsAt: (m: number) => number, region = ''): UsageBucketInput[] {
+  const rows: UsageBucketInput[] = [];
+  for (let t = from; t < to; t += MIN) {
+    const requests = requestsAt(t);
+    if (requests > 0) rows.push({ keyId, bucketStart: new Date(t), widthSeconds: 60, model: 'gpt-4o-mini', region, source: 'provider', requests, inputTokens: requests * 500, cachedInputTokens: 0, cacheWriteTokens: 0, outputTokens: requests * 100, costUsd: requests * 0.01, costSource: 'priced' });
+  }
+  return rows;
+}
+const steady = (t: number) => 8 + ((t / MIN) % 5);
+
+beforeAll(async () => {
+  ctx = await freshDatabase();
+  const db = ctx.prisma;
+  await db.environment.createMany({ data: [{ name: 'production' }, { name: 'staging' }] });
+  chat = (await db.apiKey.create({ data: { provider: 'openai', providerKeyId: 'key_chat', name: 'prod-chat', environment: 'production' } })).id;
+  batch = (await db.apiKey.create({ data: { provider: 'openai', providerKeyId: 'key_batch', name: 'staging-batch', environment: 'staging' } })).id;
+  await upsertUsageBuckets(db, [...minutes(chat, T0, BURST, steady), ...minutes(batch, T0, BURST, (t) => (steady(t) > 10 ? 2 : 1))]);
+});
+afterAll(() => ctx.cleanup());
+
+describe('detection engine', () => {
+  const engine = createDetectionEngine(options);
+
+  it('learns quiet days without opening incidents', async () => {
+    const run = await engine.run(ctx.prisma, BURST);
+    expect(run.throughMs).toBe(BURST);
+    expect(run.opened).toBe(0);
+    expect(await ctx.prisma.incident.count()).toBe(0);
+  });
+
+  it('opens one incident for a burst, on the burst minute, and pages it live', async () => {
+    await upsertUsageBuckets(ctx.prisma, minutes(chat, BURST, BURST + 5 * MIN, () => 300));
+    const run = await engine.run(ctx.prisma, BURST + 2 * MIN + 5_000);
+    expect(run).toMatchObject({ observedMinutes: 2, opened: 1, rebuilt: false });
+    const [incident] = await ctx.prisma.incident.findMany();
+    expect(incident).toMatchObject({ keyId: chat, kind: 'spike', environment: 'production', status: 'open', openedAt: new Date(BURST) });
+    expect(incident!.summary).toMatch(/\$3\.00/);
+    expect(changes.map((c) => [c.type, c.live])).toEqual([['opened', true]]);
+  });
+
+  it('absorbs the rest of the burst into the same incident', async () => {
+    const run = await engine.run(ctx.prisma, BURST + 6 * MIN);
+    expect(run.opened).toBe(0);
+    expect(run.absorbed).toBeGreaterThanOrEqual(3);
+    const incidents = await ctx.prisma.incident.findMany();
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]!.lastSeenAt.getTime()).toBe(BURST + 4 * MIN);
+    expect(await ctx.prisma.incidentEvent.count({ where: { type: 'finding' } })).toBeGreaterThanOrEqual(1);
+  });
+
+  it('after a restart, rebuilds the baselines from stored usage and opens nothing twice', async () => {
+    const restarted = createDetectionEngine(options);
+    const run = await restarted.run(ctx.prisma, BURST + 7 * MIN);
+    expect(run).toMatchObject({ rebuilt: true, opened: 0 });
+    expect(await ctx.prisma.incident.count()).toBe(1);
+  });
+
+  it('acknowledges, then resolves by itself after an hour of quiet (at the moment it went quiet)', async () => {
+    const [incident] = await ctx.prisma.incident.findMany();
+    await changeIncidentStatus(ctx.prisma, incident!.id, 'acknowledge', { id: null, label: 'alice' }, { now: BURST + 8 * MIN, onChange: options.onChange });
+    await expect(changeIncidentStatus(ctx.prisma, incident!.id, 'acknowledge', { id: null, label: 'bob' }, { now: BURST + 9 * MIN })).rejects.toThrow(/already acknowledged/);
+    await upsertUsageBuckets(ctx.prisma, minutes(chat, BURST + 5 * MIN, BURST + 120 * MIN, steady));
+    const run = await engine.run(ctx.prisma, BURST + 120 * MIN);
+    expect(run).toMatchObject({ opened: 0, resolved: 1 });
+    const after = await ctx.prisma.incident.findUniqueOrThrow({ where: { id: incident!.id } });
+    expect(after).toMatchObject({ status: 'resolved', acknowledgedBy: 'alice', resolvedBy: null, resolvedAt: new Date(BURST + 65 * MIN) });
+    expect(changes.map((c) => c.type)).toEqual(['opened', 'acknowledged', 'resolved']);
+    expect(await ctx.prisma.auditEvent.count({ where: { action: 'incident.acknowledge', targetId: incident!.id } })).toBe(1);
+  });
+
+  it('feedback makes the engine rebuild its baselines; a leak is never learnt', async () => {
+    const [incident] = await ctx.prisma.incident.findMany();
+    await setIncidentFeedback(ctx.prisma, incident!.id, { feedback: 'leak', note: 'key was on GitHub' }, { id: null, label: 'alice' }, { now: BURST + 121 * MIN });
+    const run = await engine.run(ctx.prisma, BURST + 122 * MIN);
+    expect(run.rebuilt).toBe(true);
+    // The same burst again, a day later: still a spike, not something the key "does".
+    const tomorrow = BURST + 1440 * MIN;
+    await upsertUsageBuckets(ctx.prisma, [...minutes(chat, BURST + 120 * MIN, tomorrow, steady), ...minutes(chat, tomorrow, tomorrow + 3 * MIN, () => 300)]);
+    const next = await engine.run(ctx.prisma, tomorrow + 3 * MIN);
+    expect(next.opened).toBe(1);
+    const newest = await ctx.prisma.incident.findFirstOrThrow({ orderBy: { openedAt: 'desc' } });
+    expect(newest).toMatchObject({ keyId: chat, kind: 'spike', openedAt: new Date(tomorrow) });
+    expect(newest.dedupKey).not.toBe(incident!.dedupKey);
+  });
+
+  it('finds history on a first run without paging it', async () => {
+    await ctx.prisma.setting.delete({ where: { key: 'detect.cursor' } });
+    await ctx.prisma.incident.deleteMany();
+    changes.length = 0;
+    const fresh = createDetectionEngine(options);
+    const run = await fresh.run(ctx.prisma, BURST + 1440 * MIN + 200 * MIN);
+    expect(run.opened).toBeGreaterThanOrEqual(1);
+    expect(changes.filter((c) => c.type === 'opened').every((c) => !c.live)).toBe(true);
+    expect(await ctx.prisma.incident.count({ where: { status: { not: 'resolved' } } })).toBe(0);
+  });
+});
