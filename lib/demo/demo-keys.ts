@@ -1,3 +1,4 @@
+import type { DemoEpisode } from './demo-episodes';
 import type { DemoModel } from './demo-prices';
 import type { Workload } from './token-sizes';
 
@@ -34,6 +35,8 @@ export type DemoKey = {
   tags: readonly string[];
   providerCreatedAt: string; // ISO; no usage is generated before it
   traffic: DemoTrafficProfile;
+  /** Planted incidents on top of the usual traffic (lib/demo/demo-episodes.ts). */
+  episodes?: readonly DemoEpisode[];
 };
 
 export const DEMO_SEED = 20231116;

@@ -3,6 +3,7 @@ import { FakeTraffic } from '@/fakes/fake-traffic';
 import { startFakeAnthropic } from '@/fakes/anthropic-admin-server';
 import { startFakeOpenAI } from '@/fakes/openai-admin-server';
 import type { ProviderId } from '@/lib/providers/provider';
+import { withDemoEpisodes } from './demo-episodes';
 import { DEMO_KEYS, DEMO_SEED } from './demo-keys';
 
 // Demo mode: `npm start` runs fake OpenAI and Anthropic admin APIs on loopback, serving the
@@ -26,8 +27,9 @@ export async function demoEnabled(db: PrismaClient, mode: 'auto' | 'on' | 'off')
 }
 
 export async function startDemoProviders(db: PrismaClient, now: () => number = Date.now): Promise<DemoProviders> {
+  const keys = withDemoEpisodes(DEMO_KEYS, await demoAnchor(db, now()));
   const trafficFor = (provider: ProviderId) =>
-    new FakeTraffic({ keys: DEMO_KEYS.filter((k) => k.provider === provider), seed: DEMO_SEED, now, revisionWindowMs: 3 * 60_000, provisionalShare: 0.7 });
+    new FakeTraffic({ keys: keys.filter((k) => k.provider === provider), seed: DEMO_SEED, now, revisionWindowMs: 3 * 60_000, provisionalShare: 0.7 });
   const openai = await startFakeOpenAI({ traffic: trafficFor('openai'), adminKey: DEMO_CREDENTIALS.openai.key });
   const anthropic = await startFakeAnthropic({ traffic: trafficFor('anthropic'), adminKey: DEMO_CREDENTIALS.anthropic.key });
   const env: Record<string, string> = {};
@@ -51,4 +53,14 @@ export async function startDemoProviders(db: PrismaClient, now: () => number = D
       await Promise.all([openai.stop(), anthropic.stop()]);
     },
   };
+}
+
+const ANCHOR_SETTING = 'demo.anchorMs';
+
+/** The demo's first start: its planted incidents are placed relative to it, once for good. */
+export async function demoAnchor(db: PrismaClient, nowMs: number): Promise<number> {
+  const existing = await db.setting.findUnique({ where: { key: ANCHOR_SETTING } });
+  if (typeof existing?.value === 'number') return existing.value;
+  await db.setting.upsert({ where: { key: ANCHOR_SETTING }, create: { key: ANCHOR_SETTING, value: nowMs }, update: {} });
+  return (await db.setting.findUniqueOrThrow({ where: { key: ANCHOR_SETTING } })).value as number;
 }

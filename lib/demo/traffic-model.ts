@@ -20,7 +20,9 @@ const DAY_MS = 86_400_000;
 // Per cell and hour at most this many requests get their own token draw; the rest are
 // scaled from their mean, so an hour of a busy key costs the same as a quiet one.
 const MAX_TOKEN_SAMPLES = 64;
-const SALT = { hour: 1, day: 2, minutes: 3 } as const;
+const SALT = { hour: 1, day: 2, minutes: 3, episode: 4 } as const;
+const MINUTE_MS = 60_000;
+const EPISODE_TOKEN_SAMPLES = 16;
 
 // Expected traffic relative to baseRequestsPerHour, by local hour 0..23.
 const SHAPES: Record<DemoShape, readonly number[]> = {
@@ -152,10 +154,49 @@ function fullHour(key: DemoKey, hourStartMs: number, seed: number): FullCell[] {
 
 export function demoUsageForHour(key: DemoKey, hourStartMs: number, seed: number): DemoUsageRow[] {
   if (hourStartMs + HOUR_MS <= Date.parse(key.providerCreatedAt)) return [];
-  return fullHour(key, hourStartMs, seed).map((c) => {
+  const rows = fullHour(key, hourStartMs, seed).map((c) => {
     const tokens = { inputTokens: c.uncached, cachedInputTokens: c.cached, outputTokens: c.output };
     return { model: c.model, region: c.region, requests: c.requests, ...tokens, costUsd: demoCostUsd(c.model, tokens) };
   });
+  if (!key.episodes?.length) return rows;
+  // Episode minutes summed into the hour, so an hour is always the sum of its minutes.
+  const byCell = new Map<string, DemoUsageRow>(rows.map((r) => [`${r.model}\0${r.region}`, r]));
+  for (let m = 0; m < 60; m++) {
+    for (const e of episodeRows(key, hourStartMs + m * MINUTE_MS, seed)) {
+      const cell = byCell.get(`${e.model}\0${e.region}`);
+      if (!cell) byCell.set(`${e.model}\0${e.region}`, { ...e });
+      else {
+        cell.requests += e.requests;
+        cell.inputTokens += e.inputTokens;
+        cell.cachedInputTokens += e.cachedInputTokens;
+        cell.outputTokens += e.outputTokens;
+        cell.costUsd += e.costUsd;
+      }
+    }
+  }
+  return [...byCell.values()];
+}
+
+/** The planted episodes' usage in one minute (none outside their windows). */
+function episodeRows(key: DemoKey, minuteMs: number, seed: number): DemoUsageRow[] {
+  const rows: DemoUsageRow[] = [];
+  for (const e of key.episodes ?? []) {
+    if (minuteMs < e.startMs || minuteMs >= e.endMs) continue;
+    const rand = streamFor(seed, key.providerKeyId, minuteMs, SALT.episode);
+    const requests = poisson(e.requestsPerMinute, rand);
+    if (requests === 0) continue;
+    const draws = Math.min(requests, EPISODE_TOKEN_SAMPLES);
+    let context = 0;
+    let output = 0;
+    for (let i = 0; i < draws; i++) {
+      const t = sampleTokens(key.traffic.workload, rand(), rand());
+      context += t.context;
+      output += t.generated;
+    }
+    const tokens = { inputTokens: Math.round((context * requests) / draws), cachedInputTokens: 0, outputTokens: Math.round((output * requests) / draws) };
+    rows.push({ model: e.model, region: e.region, requests, ...tokens, costUsd: demoCostUsd(e.model, tokens) });
+  }
+  return rows;
 }
 
 // The same hour minute by minute (60 lists): what a provider's 1-minute buckets would show.
@@ -190,6 +231,7 @@ export function demoUsageByMinute(key: DemoKey, hourStartMs: number, seed: numbe
       prev = upTo;
     }
   }
+  if (key.episodes?.length) for (let m = 0; m < 60; m++) minutes[m]!.push(...episodeRows(key, hourStartMs + m * MINUTE_MS, seed));
   return minutes;
 }
 
