@@ -80,3 +80,36 @@ export async function startFakeServer(
       }),
   };
 }
+
+export type Outage = 'refused' | 'unavailable';
+
+/**
+ * A fake that can be taken down and brought back on the same port: `refused` closes the
+ * port (nothing listens), `unavailable` keeps it and lets the fake answer 503.
+ */
+export async function switchableServer(start: (port: number) => Promise<FakeServer>, port = 0) {
+  let server: FakeServer | null = await start(port);
+  const fixedPort = server.port;
+  let mode: 'up' | Outage = 'up';
+  return {
+    port: fixedPort,
+    unavailable: () => mode === 'unavailable',
+    async down(how: Outage = 'refused') {
+      mode = how;
+      if (how === 'unavailable') return;
+      await server?.stop();
+      server = null;
+      // Let in-process clients see their kept-alive sockets close, so the next request
+      // is refused rather than written into a dead socket (ECONNRESET).
+      await new Promise((r) => setTimeout(r, 20));
+    },
+    async up() {
+      server ??= await start(fixedPort);
+      mode = 'up';
+    },
+    async stop() {
+      await server?.stop();
+      server = null;
+    },
+  };
+}
