@@ -15,6 +15,9 @@ Commands:
                   tokens for POST /api/ingest/events and OTLP (shown once)
   backfill --connection <id or name> [--since 30d]
                   pull a connection's usage history; interrupt and rerun to resume
+  secrets status | rotate-master
+                  secrets per master key and whether all are readable; re-wrap every
+                  secret under BURNRATE_MASTER_KEY (resumable)
   score-series <in.csv> [--detector burnrate|windowed-gaussian] > out.csv
                   write timestamp,value,anomaly_score for a timestamp,value series (causal)
   nab <nab-dir> [--detector burnrate|windowed-gaussian] [--json]
@@ -36,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
   },
   backfill,
   'ingest-token': async (env, args) => (await import('./ingest-token')).ingestTokenCommand(env, args),
+  secrets: async (env, args) => (await import('./secrets')).secretsCommand(env, args),
   eval: async (env, args) => (await import('./eval')).evalCommand(env, args),
   'score-series': async (env, args) => (await import('./score-series')).scoreSeriesCommand(env, args),
   nab: async (env, args) => (await import('./nab')).nabCommand(env, args),
