@@ -7,5 +7,10 @@ import type { JobHandler } from './scheduler';
 // `stately` policy runs one detect job at a time.
 export function detectJob(db: PrismaClient, options: EngineOptions): JobHandler {
   const engine = createDetectionEngine(options);
-  return () => recordJobRun(db, 'detect', async () => ({ ...(await engine.run(db, Date.now())) }));
+  return () =>
+    recordJobRun(db, 'detect', async () => {
+      const run = await engine.run(db, Date.now());
+      const peek = await engine.peek(db, Date.now());
+      return { ...run, peekOpened: peek.opened, peekAbsorbed: peek.absorbed };
+    });
 }

@@ -7,6 +7,9 @@ export const SCHEDULE = [
   // Each minute (and right after each minute pull): detect on the minutes every source
   // has delivered, record incidents, close quiet ones.
   { name: 'detect', cron: '* * * * *' },
+  // Sends the alert outbox. Woken at once by each new delivery (NOTIFY); the cron retries
+  // what is due after a backoff.
+  { name: 'deliver-alerts', cron: '* * * * *' },
   // Providers revise recent buckets for days: re-read the last three hourly.
   { name: 'reread-recent', cron: '7 * * * *' },
   // Names, owners and status of keys change rarely; new keys show up in usage anyway.

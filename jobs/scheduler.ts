@@ -1,4 +1,6 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
+import { WAKE_CHANNEL, WAKEABLE_JOBS, type WakeableJob } from '@/lib/system/wake';
 import { logger } from '@/lib/log';
 import { FAN_OUT_QUEUES, SCHEDULE, type JobName } from './schedule';
 
@@ -40,6 +42,7 @@ export async function startScheduler(
   for (const existing of await boss.getSchedules()) {
     if (options.cron === false || !SCHEDULE.some((j) => j.name === existing.name)) await boss.unschedule(existing.name);
   }
+  const listener = await listenForWakes(connectionString, (job) => boss.send(job, {}, { singletonKey: `wake:${job}` }), options.quiet);
   logger.info('scheduler_started', { queues: queues.length });
 
   return {
@@ -47,8 +50,23 @@ export async function startScheduler(
       await boss.send(name, data);
     },
     async stop() {
+      await listener.end().catch(() => undefined);
       await boss.stop({ graceful: true, timeout: 10_000, wait: true });
       logger.info('scheduler_stopped');
     },
   };
+}
+
+// LISTEN for wakes (lib/system/wake.ts). If the connection drops, the cron still runs every
+// job each minute; wakes only make them sooner.
+async function listenForWakes(connectionString: string, wake: (job: WakeableJob) => Promise<unknown>, quiet?: () => boolean) {
+  const client = new pg.Client({ connectionString, application_name: 'burnrate-wake' });
+  client.on('error', (error) => (quiet?.() ? logger.debug : logger.warn)('wake_listener_error', { error: error.message }));
+  client.on('notification', (n) => {
+    const job = WAKEABLE_JOBS.find((j) => j === n.payload);
+    if (job) wake(job).catch((error: Error) => logger.warn('wake_failed', { job, error: error.message }));
+  });
+  await client.connect();
+  await client.query(`LISTEN ${WAKE_CHANNEL}`);
+  return client;
 }

@@ -24,12 +24,13 @@ export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType 
   schemas: Schemas<Q, B, R>,
   handler: Handler<Q, B, R>,
 ) {
-  return async (request: Request, context?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
+  // Next types `params` as Promise<unknown>; dynamic segments are strings.
+  return async (request: Request, context?: { params?: Promise<unknown> }): Promise<Response> => {
     try {
       const url = new URL(request.url);
       const query = (schemas.query ? parseOr400(schemas.query, Object.fromEntries(url.searchParams), 'query') : undefined) as z.infer<Q>;
       const body = (schemas.body ? parseOr400(schemas.body, await readJson(request), 'body') : undefined) as z.infer<B>;
-      const params = (await context?.params) ?? {};
+      const params = ((await context?.params) ?? {}) as Record<string, string>;
       const result = await handler({ query, body, request, params });
       return Response.json(schemas.response.parse(result), { headers: { 'cache-control': 'no-store' } });
     } catch (error) {

@@ -2,6 +2,9 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { FakeTraffic } from '@/fakes/fake-traffic';
 import { startFakeAnthropic } from '@/fakes/anthropic-admin-server';
 import { startFakeOpenAI } from '@/fakes/openai-admin-server';
+import { startFakePagerDuty } from '@/fakes/pagerduty-events-server';
+import { startFakeSlack } from '@/fakes/slack-webhook-server';
+import { createSecret, replaceSecret } from '@/lib/secrets/secret-store';
 import type { ProviderId } from '@/lib/providers/provider';
 import { withDemoEpisodes } from './demo-episodes';
 import { DEMO_KEYS, DEMO_SEED } from './demo-keys';
@@ -46,11 +49,13 @@ export async function startDemoProviders(db: PrismaClient, now: () => number = D
     });
     connectionIds.push(row.id);
   }
+  const alerts = await startDemoAlertChannels(db);
+  env.BURNRATE_PAGERDUTY_EVENTS_URL = alerts.pagerDutyUrl;
   return {
     env,
     connectionIds,
     async stop() {
-      await Promise.all([openai.stop(), anthropic.stop()]);
+      await Promise.all([openai.stop(), anthropic.stop(), alerts.stop()]);
     },
   };
 }
@@ -63,4 +68,36 @@ export async function demoAnchor(db: PrismaClient, nowMs: number): Promise<numbe
   if (typeof existing?.value === 'number') return existing.value;
   await db.setting.upsert({ where: { key: ANCHOR_SETTING }, create: { key: ANCHOR_SETTING, value: nowMs }, update: {} });
   return (await db.setting.findUniqueOrThrow({ where: { key: ANCHOR_SETTING } })).value as number;
+}
+
+// Obviously fake: the demo's Slack webhook path and PagerDuty routing key.
+const DEMO_SLACK_HOOK = '/services/TDEMO/BDEMO/demodemodemo';
+const DEMO_ROUTING_KEY = 'demodemodemodemodemodemodemodemo';
+
+/**
+ * The demo's alert channels: a fake Slack webhook and a fake PagerDuty on loopback, with
+ * the default routes pointing at them, so the demo pages (and the delivery log fills) like
+ * a real setup. Their ports change each start; the routes' secrets follow.
+ */
+async function startDemoAlertChannels(db: PrismaClient) {
+  const slack = await startFakeSlack({ webhooks: [DEMO_SLACK_HOOK] });
+  const pagerduty = await startFakePagerDuty();
+  const routes = [
+    { name: 'Demo Slack (#llm-spend)', channel: 'slack' as const, target: `${slack.url}${DEMO_SLACK_HOOK}`, minSeverity: 'warning' as const, environments: [] },
+    { name: 'Demo PagerDuty (production)', channel: 'pagerduty' as const, target: DEMO_ROUTING_KEY, minSeverity: 'error' as const, environments: ['production'] },
+  ];
+  for (const r of routes) {
+    const existing = await db.alertRoute.findUnique({ where: { name: r.name }, select: { secretId: true } });
+    if (existing) await replaceSecret(db, existing.secretId, r.target, r.channel);
+    else {
+      const secret = await createSecret(db, r.target, r.channel);
+      await db.alertRoute.create({ data: { name: r.name, channel: r.channel, secretId: secret.id, minSeverity: r.minSeverity, environments: r.environments } });
+    }
+  }
+  return {
+    pagerDutyUrl: pagerduty.url,
+    async stop() {
+      await Promise.all([slack.stop(), pagerduty.stop()]);
+    },
+  };
 }

@@ -1,5 +1,8 @@
+import { alertOutbox } from '@/lib/alerts/outbox';
+import { env, publicUrl } from '@/lib/env';
 import type { OnIncidentChange } from './incident-change';
 
-// What every incident change sets off, in the same transaction. Alert delivery plugs in
-// here (the outbox); until then a change is recorded on the incident and nothing else.
-export const alertOnIncidentChange: OnIncidentChange = async () => {};
+// What every incident change sets off, in the same transaction: the alert outbox.
+export function incidentChangeHandler(): OnIncidentChange {
+  return alertOutbox({ publicUrl: publicUrl(env()) });
+}

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { bumpLastUsed } from '@/lib/usage/bump-last-used';
+import { wakeJob } from '@/lib/system/wake';
 import { upsertUsageBuckets, type UsageBucketInput } from '@/lib/usage/upsert-usage-buckets';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '@/lib/errors';
@@ -75,6 +76,8 @@ export async function storeEvents(
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
+  // Fresh usage: detection judges the current minute now rather than at the next cron tick.
+  if (result.accepted > 0) await wakeJob(db, 'detect');
   logger.info('ingest_batch_stored', { tokenId, events: events.length, accepted: result.accepted, duplicates: result.duplicates, skipped: result.skipped.length });
   return result;
 }

@@ -5,12 +5,12 @@ import { changeIncidentStatus } from '@/lib/incidents/incident-actions';
 import { incidentId } from '@/lib/incidents/incident-id';
 import { incidentDetailSchema } from '@/lib/incidents/incident-schemas';
 import { incidentDetail } from '@/lib/incidents/incident-queries';
-import { alertOnIncidentChange } from '@/lib/incidents/on-change';
+import { incidentChangeHandler } from '@/lib/incidents/on-change';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = route({ response: incidentDetailSchema }, async ({ params, request }) => {
   const id = incidentId(params);
-  await changeIncidentStatus(prisma(), id, 'acknowledge', requestActor(request), { now: Date.now(), onChange: alertOnIncidentChange });
+  await changeIncidentStatus(prisma(), id, 'acknowledge', requestActor(request), { now: Date.now(), onChange: incidentChangeHandler() });
   return incidentDetail(prisma(), id);
 });
