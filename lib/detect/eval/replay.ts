@@ -39,6 +39,12 @@ export interface Detector {
   readonly name: string;
   /** Called once per bucket in time order; returns the findings for this bucket. */
   observe(bucket: BucketObservation): Finding[];
+  /**
+   * Judges a bucket that is still filling (the current minute of ingested usage) without
+   * learning it; the same bucket comes to `observe` once complete. Optional: detectors
+   * whose findings need the whole bucket leave it out.
+   */
+  peek?(bucket: BucketObservation): Finding[];
 }
 
 export interface ReplayResult {

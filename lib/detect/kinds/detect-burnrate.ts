@@ -22,21 +22,24 @@ export const KIND_PRIORITY: readonly FindingKind[] = ['new_model', 'new_region',
 export const VOLUME_SPIKE = 20;
 
 export function createBurnrateDetector(parts: readonly Detector[] = defaultParts()): Detector {
+  const combine = (each: (part: Detector) => Finding[]) => {
+    const byKey = new Map<string, Finding[]>();
+    for (const part of parts) {
+      for (const f of each(part)) {
+        const list = byKey.get(f.key);
+        if (list) list.push(f);
+        else byKey.set(f.key, [f]);
+      }
+    }
+    const out: Finding[] = [];
+    for (const list of byKey.values()) out.push(mostSpecific(list));
+    return out;
+  };
   return {
     name: 'burnrate',
-    observe(bucket) {
-      const byKey = new Map<string, Finding[]>();
-      for (const part of parts) {
-        for (const f of part.observe(bucket)) {
-          const list = byKey.get(f.key);
-          if (list) list.push(f);
-          else byKey.set(f.key, [f]);
-        }
-      }
-      const out: Finding[] = [];
-      for (const list of byKey.values()) out.push(mostSpecific(list));
-      return out;
-    },
+    observe: (bucket) => combine((part) => part.observe(bucket)),
+    // A bucket still filling: only the parts that can judge one without learning it.
+    peek: (bucket) => combine((part) => part.peek?.(bucket) ?? []),
   };
 }
 

@@ -112,4 +112,20 @@ describe('detection engine', () => {
     expect(changes.filter((c) => c.type === 'opened').every((c) => !c.live)).toBe(true);
     expect(await ctx.prisma.incident.count({ where: { status: { not: 'resolved' } } })).toBe(0);
   });
+
+  it('pages ingested usage of the minute still filling, and the complete minute joins the same incident', async () => {
+    const engine = createDetectionEngine(options);
+    const minute = BURST + 1440 * MIN + 300 * MIN;
+    await upsertUsageBuckets(ctx.prisma, minutes(chat, BURST + 1440 * MIN + 3 * MIN, minute, steady));
+    await engine.run(ctx.prisma, minute);
+    changes.length = 0;
+    // 20 seconds into the minute, a gateway has reported a burst for it.
+    await upsertUsageBuckets(ctx.prisma, minutes(chat, minute, minute + MIN, () => 200).map((r) => ({ ...r, source: 'ingest' as const, region: 'BR', costSource: 'reported' as const })));
+    expect(await engine.peek(ctx.prisma, minute + 20_000)).toMatchObject({ opened: 1 });
+    const incident = await ctx.prisma.incident.findFirstOrThrow({ where: { openedAt: new Date(minute) } });
+    expect(changes.map((c) => [c.type, c.live])).toEqual([['opened', true]]);
+    const run = await engine.run(ctx.prisma, minute + MIN + 5_000);
+    expect(run).toMatchObject({ opened: 0, absorbed: 1 });
+    expect((await ctx.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).findingCount).toBe(2);
+  });
 });

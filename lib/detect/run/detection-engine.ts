@@ -101,6 +101,22 @@ export function createDetectionEngine(options: EngineOptions) {
       const { resolved } = await resolveQuietIncidents(db, { now, bucketSeconds: DETECT_BUCKET_SECONDS, quietSeconds: options.quietSeconds ?? DEFAULT_QUIET_SECONDS, onChange: options.onChange });
       return { observedMinutes: Math.max(0, (ready - cursor) / BUCKET_MS), ...live, resolved, rebuilt, throughMs: Math.max(ready, cursor) };
     },
+
+    /**
+     * Judges the minute still filling (ingested usage arrives as it happens) without
+     * learning it, so a burst pages within seconds instead of after the minute; `run`
+     * observes the same minute once it is complete, and its findings join the incident.
+     */
+    async peek(db: PrismaClient, now: number): Promise<{ opened: number; absorbed: number }> {
+      const minute = Math.floor(now / BUCKET_MS) * BUCKET_MS;
+      if (!detector?.peek || minute < observedThrough) return { opened: 0, absorbed: 0 };
+      const [bucket] = await loadObservations(db, keys, minute, minute + BUCKET_MS, options.timezone);
+      overrides?.apply(bucket!);
+      const environments = new Map(keys.map((k) => [k.id, k.environment]));
+      const found: StoredFinding[] = detector.peek(bucket!).map((f) => ({ ...f, keyId: f.key, environment: environments.get(f.key) ?? null, at: minute }));
+      if (found.length === 0) return { opened: 0, absorbed: 0 };
+      return recordFindings(db, found, { now, bucketSeconds: DETECT_BUCKET_SECONDS, quietSeconds: options.quietSeconds, onChange: options.onChange });
+    },
   };
 }
 

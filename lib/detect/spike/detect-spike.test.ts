@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR, runHours } from '@/lib/detect/eval/observation-fixture';
+import { HOUR, MONDAY, observation, runHours } from '@/lib/detect/eval/observation-fixture';
 import { createSpikeDetector } from './detect-spike';
 
 // Hourly series of one key; times are UTC unless the case names a zone.
@@ -84,5 +84,29 @@ describe('createSpikeDetector', () => {
     const found = run(costs, 4 * 7 * 24, { start, timezone: 'Europe/Berlin' });
     expect(found.map((x) => x.i)).toEqual([at]);
     expect(found[0]!.f.evidence).toMatchObject({ localTime: '2026-03-31 11:00', hourOfWeek: 24 + 11 });
+  });
+});
+
+describe('peek: a bucket still filling', () => {
+  const AT = 16 * 24 + 11;
+  const bucket = (i: number, cost: number) => observation(MONDAY + i * HOUR, i, cost > 0 ? [{ requests: Math.round(cost * 100), costUsd: cost }] : []);
+  const warm = () => {
+    const d = createSpikeDetector();
+    for (let i = 0; i < AT; i++) d.observe(bucket(i, office(i)));
+    return d;
+  };
+
+  it('flags a partial burst already past the threshold, and learns nothing from it', () => {
+    const peeked = warm();
+    const plain = warm();
+    // A third of the hour in, the burst has already spent 4x the whole hour's usual.
+    expect(peeked.peek!(bucket(AT, 4 * office(AT)))).toHaveLength(1);
+    expect(peeked.peek!(bucket(AT, office(AT) / 3))).toHaveLength(0);
+    // Peeking changed nothing: the rest of the series is judged the same.
+    for (let i = AT; i < AT + 48; i++) expect(peeked.observe(bucket(i, office(i)))).toEqual(plain.observe(bucket(i, office(i))));
+  });
+
+  it('never judges a key it has not seen', () => {
+    expect(createSpikeDetector().peek!(bucket(0, 100))).toEqual([]);
   });
 });

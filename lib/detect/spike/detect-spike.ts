@@ -1,9 +1,9 @@
 import type { Usage } from '@/lib/detect/eval/load-scenario';
 import type { Finding, Severity } from '@/lib/detect/eval/finding';
-import type { Detector, KeyObservation } from '@/lib/detect/eval/replay';
+import type { BucketObservation, Detector, KeyObservation } from '@/lib/detect/eval/replay';
 import { createLocalClock, type LocalSlot } from './local-clock';
 import { METRIC_REQUESTS, METRIC_TOKENS, TIER_NAMES, baselineRates, createBaseline, type BaselineRates } from './seasonal-baseline';
-import { LEARN_AUTO, LEARN_EXCLUDE, LEARN_INCLUDE, OUT_EXPECTED_REQUESTS, OUT_EXPECTED_TOKENS, OUT_EXPECTED_USD, OUT_METRIC, OUT_TIER, SPIKE_OUT_LENGTH, stepSpike } from './spike-core';
+import { judgeSpike, LEARN_AUTO, LEARN_EXCLUDE, LEARN_INCLUDE, OUT_EXPECTED_REQUESTS, OUT_EXPECTED_TOKENS, OUT_EXPECTED_USD, OUT_METRIC, OUT_TIER, SPIKE_OUT_LENGTH, stepSpike } from './spike-core';
 import { DEFAULT_SPIKE_SETTINGS, type SpikeSettings } from './spike-settings';
 
 // Spike detector (kind 'spike'): each key's requests, cost and tokens of each bucket against
@@ -18,14 +18,17 @@ export function createSpikeDetector(overrides: Partial<SpikeSettings> = {}): Det
   const clocks = new Map<string, (epochMs: number) => LocalSlot>();
   const rates = new Map<number, BaselineRates>();
   const out = new Float64Array(SPIKE_OUT_LENGTH);
+  const contextOf = (bucket: BucketObservation) => {
+    let clock = clocks.get(bucket.timezone);
+    if (!clock) clocks.set(bucket.timezone, (clock = createLocalClock(bucket.timezone)));
+    let r = rates.get(bucket.bucketSeconds);
+    if (!r) rates.set(bucket.bucketSeconds, (r = baselineRates(settings, bucket.bucketSeconds)));
+    return { local: clock(bucket.start), r };
+  };
   return {
     name: 'robust-spike',
     observe(bucket) {
-      let clock = clocks.get(bucket.timezone);
-      if (!clock) clocks.set(bucket.timezone, (clock = createLocalClock(bucket.timezone)));
-      let r = rates.get(bucket.bucketSeconds);
-      if (!r) rates.set(bucket.bucketSeconds, (r = baselineRates(settings, bucket.bucketSeconds)));
-      const local = clock(bucket.start);
+      const { local, r } = contextOf(bucket);
       const findings: Finding[] = [];
       for (const k of bucket.keys) {
         let state = baselines.get(k.key);
@@ -33,6 +36,18 @@ export function createSpikeDetector(overrides: Partial<SpikeSettings> = {}): Det
         const tokens = k.inputTokens + k.outputTokens;
         const learnMode = k.baseline === 'exclude' ? LEARN_EXCLUDE : k.baseline === 'include' ? LEARN_INCLUDE : LEARN_AUTO;
         const score = stepSpike(state, local.hourOfWeek, local.hourOfDay, k.costUsd, k.requests, tokens, r, settings, out, learnMode);
+        if (score > 0) findings.push(toFinding(k, tokens, score, out, local, settings));
+      }
+      return findings;
+    },
+    peek(bucket) {
+      const { local, r } = contextOf(bucket);
+      const findings: Finding[] = [];
+      for (const k of bucket.keys) {
+        const state = baselines.get(k.key);
+        if (!state || k.requests <= 0) continue;
+        const tokens = k.inputTokens + k.outputTokens;
+        const score = judgeSpike(state, local.hourOfWeek, local.hourOfDay, k.costUsd, k.requests, tokens, r, settings, out);
         if (score > 0) findings.push(toFinding(k, tokens, score, out, local, settings));
       }
       return findings;

@@ -40,7 +40,14 @@ export const OUT_METRIC = 3;
 /** TIER_* of the cost expectation. */
 export const OUT_TIER = 4;
 const OUT_E = 6;
-export const SPIKE_OUT_LENGTH = 8;
+// What judging leaves for learning: expectations, spreads and noise floors.
+const J_REQ_SD = 8;
+const J_COST_SD = 9;
+const J_TOK_SD = 10;
+const J_REQ_NOISE = 11;
+const J_COST_FLOOR = 12;
+const J_TOK_FLOOR = 13;
+export const SPIKE_OUT_LENGTH = 14;
 
 /** Score on the square-root scale: ~N(0, 1) when x is a Poisson count with mean e. */
 export function countScore(x: number, e: number): number {
@@ -74,6 +81,41 @@ export function stepSpike(
   // Leading silence is not learnt: a key's warm-up starts with its first use.
   if (state[ACTIVE] === 0 && requests <= 0 && costUsd <= 0) return 0;
   state[ACTIVE] = 1;
+  const score = judgeSpike(state, hourOfWeek, hourOfDay, costUsd, requests, tokens, r, s, out);
+  if (learnMode === LEARN_EXCLUDE) return score;
+  const h = s.huber;
+  // A flagged bucket reaches only young slots, capped near the expectation (see learn()),
+  // unless people said it was expected.
+  const capped = score > 0 && learnMode !== LEARN_INCLUDE;
+  const [eReq, eCost, eTok] = [out[OUT_EXPECTED_REQUESTS]!, out[OUT_EXPECTED_USD]!, out[OUT_EXPECTED_TOKENS]!];
+  learn(state, METRIC_REQUESTS, hourOfWeek, hourOfDay, requests, r, out[J_REQ_NOISE]!, capped ? eReq + h * out[J_REQ_SD]! : Infinity);
+  learn(state, METRIC_COST, hourOfWeek, hourOfDay, costUsd, r, out[J_COST_FLOOR]!, capped ? eCost + h * out[J_COST_SD]! : Infinity);
+  learn(state, METRIC_TOKENS, hourOfWeek, hourOfDay, tokens, r, out[J_TOK_FLOOR]!, capped ? eTok + h * out[J_TOK_SD]! : Infinity);
+  if (!capped && requests > 0) {
+    state[USD_PER_REQUEST] = ewma(state[USD_PER_REQUEST]!, costUsd / requests, r.alphaAll);
+    state[TOKENS_PER_REQUEST] = ewma(state[TOKENS_PER_REQUEST]!, tokens / requests, r.alphaAll);
+  }
+  return score;
+}
+
+/**
+ * Judges one bucket without learning it: the z-like score when it would be flagged, else 0.
+ * Used on its own for a bucket still filling (ingested usage of the current minute): usage
+ * only grows, so a partial bucket that is flagged stays flagged when complete.
+ */
+export function judgeSpike(
+  state: Float64Array,
+  hourOfWeek: number,
+  hourOfDay: number,
+  costUsd: number,
+  requests: number,
+  tokens: number,
+  r: BaselineRates,
+  s: SpikeSettings,
+  out: Float64Array,
+): number {
+  out[OUT_METRIC] = -1;
+  out[OUT_TIER] = TIER_NONE;
   const perRequest = requests > 0 ? costUsd / requests : 0;
   const usdPerRequest = state[USD_PER_REQUEST]! > 0 ? state[USD_PER_REQUEST]! : perRequest;
   const tokensPerRequest = state[TOKENS_PER_REQUEST]! > 0 ? state[TOKENS_PER_REQUEST]! : requests > 0 ? tokens / requests : 0;
@@ -111,21 +153,13 @@ export function stepSpike(
   }
   const excessUsd = costUsd - eCost;
   const material = excessUsd > 0 && (excessUsd * r.perHour >= s.minExcessUsdPerHour || (reqHit && (requests - eReq) * r.perHour >= s.minExcessRequestsPerHour));
-  const flagged = score > 0 && material;
-
-  if (learnMode === LEARN_EXCLUDE) return flagged ? score : 0;
-  const h = s.huber;
-  // A flagged bucket reaches only young slots, capped near the expectation (see learn()),
-  // unless people said it was expected.
-  const capped = flagged && learnMode !== LEARN_INCLUDE;
-  learn(state, METRIC_REQUESTS, hourOfWeek, hourOfDay, requests, r, reqNoise, capped ? eReq + h * sdReq : Infinity);
-  learn(state, METRIC_COST, hourOfWeek, hourOfDay, costUsd, r, costFloor, capped ? eCost + h * sdCost : Infinity);
-  learn(state, METRIC_TOKENS, hourOfWeek, hourOfDay, tokens, r, tokenFloor, capped ? eTok + h * sdTok : Infinity);
-  if (!capped && requests > 0) {
-    state[USD_PER_REQUEST] = ewma(state[USD_PER_REQUEST]!, perRequest, r.alphaAll);
-    state[TOKENS_PER_REQUEST] = ewma(state[TOKENS_PER_REQUEST]!, tokens / requests, r.alphaAll);
-  }
-  return flagged ? score : 0;
+  out[J_REQ_SD] = sdReq;
+  out[J_COST_SD] = sdCost;
+  out[J_TOK_SD] = sdTok;
+  out[J_REQ_NOISE] = reqNoise;
+  out[J_COST_FLOOR] = costFloor;
+  out[J_TOK_FLOOR] = tokenFloor;
+  return score > 0 && material ? score : 0;
 }
 
 /**
