@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, type ErrorBody } from './errors';
 import { logger } from './log';
 
@@ -66,4 +66,13 @@ export function errorResponse(error: unknown, request?: Request): Response {
   }
   const body: ErrorBody = { error: { code: app.code, message: app.message } };
   return Response.json(body, { status: app.status, headers: { 'cache-control': 'no-store' } });
+}
+
+const uuid = z.uuid();
+
+/** A dynamic `[id]` segment that must be a uuid, or a 404 naming what was not found (not a database error). */
+export function idParam(params: Record<string, string>, noun: string): string {
+  const parsed = uuid.safeParse(params.id);
+  if (!parsed.success) throw new AppError('not_found', `No ${noun} "${params.id}": ids look like 0b6f2c1e-…`);
+  return parsed.data;
 }

@@ -1,8 +1,7 @@
 import { requestActor } from '@/lib/auth/request-actor';
 import { prisma } from '@/lib/db';
-import { route } from '@/lib/http';
+import { idParam, route } from '@/lib/http';
 import { changeIncidentStatus } from '@/lib/incidents/incident-actions';
-import { incidentId } from '@/lib/incidents/incident-id';
 import { incidentDetailSchema } from '@/lib/incidents/incident-schemas';
 import { incidentDetail } from '@/lib/incidents/incident-queries';
 import { incidentChangeHandler } from '@/lib/incidents/on-change';
@@ -10,7 +9,7 @@ import { incidentChangeHandler } from '@/lib/incidents/on-change';
 export const dynamic = 'force-dynamic';
 
 export const POST = route({ response: incidentDetailSchema }, async ({ params, request }) => {
-  const id = incidentId(params);
+  const id = idParam(params, 'incident');
   await changeIncidentStatus(prisma(), id, 'resolve', requestActor(request), { now: Date.now(), onChange: incidentChangeHandler() });
   return incidentDetail(prisma(), id);
 });
