@@ -34,6 +34,9 @@ export default function RootLayout({ children }: Readonly<{ children: ReactNode 
                   <li>
                     <NavLink href="/">Overview</NavLink>
                   </li>
+                  <li>
+                    <NavLink href="/incidents">Incidents</NavLink>
+                  </li>
                 </ul>
               </nav>
             </header>

@@ -1,7 +1,10 @@
 'use client';
 
 import { Suspense, useState } from 'react';
+import Link from 'next/link';
 import { HealthStatus } from '@/components/health-status';
+import { IncidentCounts } from '@/components/incident-counts';
+import { IncidentTable } from '@/components/incident-table';
 import { KeysTable } from '@/components/keys-table';
 import type { KeySort } from '@/components/keys-table';
 import { Pagination } from '@/components/pagination';
@@ -15,11 +18,13 @@ import { UnitSwitch } from '@/components/unit-switch';
 import { UsageChart } from '@/components/usage-chart';
 import { isSeriesEmpty } from '@/lib/client/chart-rows';
 import { useDebouncedValue } from '@/lib/client/use-debounced-value';
+import { useIncidents } from '@/lib/client/use-incidents';
 import { useHealth, useKeys, useSummary, useUsageSeries } from '@/lib/client/use-overview';
 import { useUsageView } from '@/lib/client/use-usage-view';
 
 const KEYS_PAGE_SIZE = 25;
 const SEARCH_DEBOUNCE_MS = 250;
+const TOP_INCIDENTS = 5;
 
 export default function OverviewPage() {
   return (
@@ -29,6 +34,7 @@ export default function OverviewPage() {
         <HealthSection />
       </header>
       <SummarySection />
+      <OpenIncidentsSection />
       {/* useSearchParams needs a boundary, or the whole page would skip static rendering. */}
       <Suspense fallback={<UsagePanelFallback />}>
         <UsageSection />
@@ -64,6 +70,34 @@ function SummarySection() {
         {(data) => <SummaryStats summary={data} />}
       </QueryView>
     </section>
+  );
+}
+
+function OpenIncidentsSection() {
+  const incidents = useIncidents({ status: 'active', page: 1, pageSize: TOP_INCIDENTS });
+  return (
+    <Panel
+      id="open-incidents"
+      title="Open incidents"
+      actions={
+        <>
+          {incidents.data ? <IncidentCounts counts={incidents.data.counts} /> : null}
+          <Link href="/incidents" className="button button-small">
+            All incidents<span aria-hidden="true"> →</span>
+          </Link>
+        </>
+      }
+    >
+      <QueryView
+        query={incidents}
+        what="open incidents"
+        loading={<LoadingState variant="table" rows={3} label="Loading open incidents…" />}
+        empty={<EmptyState title="No open incidents.">Burnrate watches every key’s usage and budget; anything unusual opens an incident here.</EmptyState>}
+        isEmpty={(data) => data.rows.length === 0}
+      >
+        {(data) => <IncidentTable rows={data.rows} now={new Date(incidents.dataUpdatedAt)} label="Open incidents" />}
+      </QueryView>
+    </Panel>
   );
 }
 

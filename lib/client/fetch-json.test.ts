@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApiError, fetchJson } from './fetch-json';
+import { ApiError, fetchJson, postJson } from './fetch-json';
 
 const schema = z.object({ n: z.number() });
 
@@ -46,5 +46,30 @@ describe('fetchJson', () => {
     const abort = new DOMException('The operation was aborted.', 'AbortError');
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(abort)));
     await expect(fetchJson('/api/x', schema)).rejects.toBe(abort);
+  });
+});
+
+describe('postJson', () => {
+  it('sends the body as JSON and parses the answer', async () => {
+    const fetchMock = vi.fn(async () => new Response('{"n":4}', { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(postJson('/api/x', schema, { feedback: 'leak' })).resolves.toEqual({ n: 4 });
+    expect(fetchMock).toHaveBeenCalledWith('/api/x', {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: '{"feedback":"leak"}',
+    });
+  });
+
+  it('sends no body and no content type for a bodiless action', async () => {
+    const fetchMock = vi.fn(async () => new Response('{"n":5}', { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(postJson('/api/x', schema)).resolves.toEqual({ n: 5 });
+    expect(fetchMock).toHaveBeenCalledWith('/api/x', { method: 'POST', headers: { accept: 'application/json' }, body: undefined });
+  });
+
+  it('throws the server message of a refused action', async () => {
+    respondWith(409, '{"error":{"code":"conflict","message":"Cannot acknowledge: the incident is already resolved"}}');
+    await expect(postJson('/api/x', schema)).rejects.toMatchObject({ status: 409, code: 'conflict', message: 'Cannot acknowledge: the incident is already resolved' });
   });
 });

@@ -50,3 +50,18 @@ export async function fetchJson<T>(url: string, schema: z.ZodType<T>, options: F
   }
   return parsed.data;
 }
+
+/**
+ * POSTs `body` as JSON (or nothing, for bodiless actions) and parses the answer like
+ * fetchJson; a refused action (409) throws an ApiError carrying the server's message.
+ */
+export function postJson<T>(url: string, schema: z.ZodType<T>, body?: unknown, options: RequestInit = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  return fetchJson(url, schema, {
+    ...options,
+    method: 'POST',
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
