@@ -78,6 +78,8 @@ describe('evidenceOf', () => {
     ['null multiple (stored Infinity)', { observedUsd: 5, expectedUsd: 0, multiple: null }, { observedUsd: 5, expectedUsd: 0 }],
     ['a wrong type costs only that field', { observedUsd: '5', score: 2 }, { score: 2 }],
     ['a single new model becomes a breakdown row', { model: 'o1', observedUsd: 9, requests: 4 }, { observedUsd: 9, models: [{ model: 'o1', costUsd: 9, requests: 4 }] }],
+    ['detector rows named `name`', { models: [{ name: 'gpt-4.1', costUsd: 2, requests: 3 }], regions: [{ name: 'BR', costUsd: 2, requests: 3 }] }, { models: [{ model: 'gpt-4.1', costUsd: 2, requests: 3 }], regions: [{ region: 'BR', costUsd: 2, requests: 3 }] }],
+    ['budget figures at the top level (the budget detector)', { monthToDateUsd: 410, budgetUsd: 500, percent: 82, threshold: 80 }, { budget: { monthToDateUsd: 410, budgetUsd: 500, percent: 82 } }],
     ['bad rows are dropped', { regions: [{ region: 'BR', requests: 20, pastShare: 0 }, { nope: 1 }] }, { regions: [{ region: 'BR', requests: 20 }] }],
     ['budget', { budget: { monthToDateUsd: 812, budgetUsd: 1000, percent: 81.2, projectedCrossingAt: '2026-03-21T00:00:00Z' } }, { budget: { monthToDateUsd: 812, budgetUsd: 1000, percent: 81.2, projectedCrossingAt: '2026-03-21T00:00:00Z' } }],
   ])('%s', (_name, raw, expected) => {

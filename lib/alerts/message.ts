@@ -92,20 +92,28 @@ function rows<T extends { costUsd?: number; requests?: number }>(raw: unknown, s
   return ok.length ? ok.slice(0, BREAKDOWN_ROWS) : undefined;
 }
 
+// Breakdown rows as detectors write them ({ name, costUsd, requests }) under the field the
+// message uses (model or region).
+function named(raw: unknown, field: 'model' | 'region'): unknown {
+  if (!Array.isArray(raw)) return raw;
+  return raw.map((r) => (r && typeof r === 'object' && !(field in r) && 'name' in r ? { ...r, [field]: (r as { name: unknown }).name } : r));
+}
+
 // Field by field, so one odd value costs that field and never the page. Detectors store a
 // multiple of Infinity ("from zero") as JSON null, which lands here as undefined.
 export function evidenceOf(raw: unknown): AlertEvidence {
   const e = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const singleModel = typeof e.model === 'string' ? [{ model: e.model, costUsd: finite(e.observedUsd), requests: finite(e.requests) }] : undefined;
-  const budget = budgetSchema.safeParse(e.budget);
+  // The budget detector writes its figures at the top level of the evidence.
+  const budget = budgetSchema.safeParse(e.budget ?? (typeof e.budgetUsd === 'number' ? e : undefined));
   const out: AlertEvidence = {
     observedUsd: finite(e.observedUsd),
     expectedUsd: finite(e.expectedUsd),
     multiple: finite(e.multiple),
     score: finite(e.score),
     localTime: typeof e.localTime === 'string' ? e.localTime.slice(0, 64) : undefined,
-    models: rows(e.models ?? singleModel, modelRow),
-    regions: rows(e.regions, regionRow),
+    models: rows(named(e.models, 'model') ?? singleModel, modelRow),
+    regions: rows(named(e.regions, 'region'), regionRow),
     budget: budget.success ? budget.data : undefined,
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as AlertEvidence;

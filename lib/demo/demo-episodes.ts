@@ -20,23 +20,26 @@ export type DemoEpisode = {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-type Plan = { key: string; story: string; offsetMs: number; durationMs: number; requestsPerMinute: number; model: DemoModel; region: string };
+const DAY = 24 * HOUR;
 
-// Offsets from the anchor's hour; history episodes sit inside the 8 days of minute data.
+// `at`: for history, days before the anchor's UTC day and the UTC time that day; for the
+// live one, minutes after the anchor. History sits inside the 8 days of minute data.
+type Plan = { key: string; story: string; at: { daysBefore: number; utcHour: number } | { minutesAfter: number }; durationMs: number; requestsPerMinute: number; model: DemoModel; region: string };
+
 const PLAN: readonly Plan[] = [
-  // A staging key copied to a laptop and looped over a weekend night: off-hours, expensive.
-  { key: 'key_demo_staging_support_chat', story: 'staging key used at night', offsetMs: -(2 * 24 + 21) * HOUR, durationMs: 100 * MINUTE, requestsPerMinute: 40, model: 'gpt-4.1-2025-04-14', region: 'VN' },
+  // A staging key copied to a laptop and looped at night (Dublin): off-hours, expensive.
+  { key: 'key_demo_staging_support_chat', story: 'staging key used at night', at: { daysBefore: 2, utcHour: 1 }, durationMs: 100 * MINUTE, requestsPerMinute: 40, model: 'gpt-4.1-2025-04-14', region: 'VN' },
   // The CRM integration's retry storm: many times its usual rate for an hour and a half.
-  { key: 'key_demo_legacy_crm', story: 'retry storm', offsetMs: -(4 * 24 + 3) * HOUR, durationMs: 90 * MINUTE, requestsPerMinute: 150, model: 'gpt-4.1-2025-04-14', region: 'US' },
+  { key: 'key_demo_legacy_crm', story: 'retry storm', at: { daysBefore: 4, utcHour: 14 }, durationMs: 90 * MINUTE, requestsPerMinute: 150, model: 'gpt-4.1-2025-04-14', region: 'US' },
   // Live: the support chat key leaks a few minutes after the first start.
-  { key: 'key_demo_support_chat', story: 'leaked support key', offsetMs: 5 * MINUTE, durationMs: 25 * MINUTE, requestsPerMinute: 400, model: 'gpt-4.1-2025-04-14', region: 'BR' },
+  { key: 'key_demo_support_chat', story: 'leaked support key', at: { minutesAfter: 5 }, durationMs: 25 * MINUTE, requestsPerMinute: 400, model: 'gpt-4.1-2025-04-14', region: 'BR' },
 ];
 
 export function demoEpisodes(anchorMs: number): Map<string, DemoEpisode[]> {
-  const base = Math.floor(anchorMs / MINUTE) * MINUTE;
   const byKey = new Map<string, DemoEpisode[]>();
   for (const p of PLAN) {
-    const startMs = p.offsetMs > 0 ? base + p.offsetMs : Math.floor(anchorMs / HOUR) * HOUR + p.offsetMs;
+    const startMs =
+      'minutesAfter' in p.at ? Math.floor(anchorMs / MINUTE) * MINUTE + p.at.minutesAfter * MINUTE : Math.floor(anchorMs / DAY) * DAY - p.at.daysBefore * DAY + p.at.utcHour * HOUR;
     const episode: DemoEpisode = { story: p.story, startMs, endMs: startMs + p.durationMs, requestsPerMinute: p.requestsPerMinute, model: p.model, region: p.region };
     byKey.set(p.key, [...(byKey.get(p.key) ?? []), episode]);
   }

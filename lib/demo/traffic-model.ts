@@ -211,8 +211,11 @@ export function demoUsageByMinute(key: DemoKey, hourStartMs: number, seed: numbe
   for (const w of weights) cumulative.push(cumulative[cumulative.length - 1]! + w);
   for (const c of fullHour(key, hourStartMs, seed)) {
     let prev = { requests: 0, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0 };
+    // A random phase per cell: without it a cell's few requests would all round down to
+    // the hour's last minute, and every quiet key would burst at :59.
+    const phase = rand();
     for (let m = 0; m < 60; m++) {
-      const requests = m === 59 ? c.requests : Math.floor((c.requests * cumulative[m + 1]!) / total);
+      const requests = m === 59 ? c.requests : Math.min(c.requests, Math.floor((c.requests * cumulative[m + 1]!) / total + phase));
       const part = requests / c.requests;
       const upTo = {
         requests,

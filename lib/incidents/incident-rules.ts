@@ -12,6 +12,15 @@ export const BUDGET_KINDS: readonly FindingKind[] = ['budget', 'budget_forecast'
 export const isBudgetKind = (kind: FindingKind) => BUDGET_KINDS.includes(kind);
 
 /**
+ * Findings that belong to one incident while it is open: on a key, every anomaly kind
+ * (a leak that starts as a spike and goes on into the night is one incident, not a spike
+ * page and then an off-hours page); a budget finding only with its own kind.
+ */
+export function incidentGroup(kind: FindingKind, subject: string): string {
+  return `${isBudgetKind(kind) ? kind : 'anomaly'}\u0000${subject}`;
+}
+
+/**
  * Whether a finding at `findingAt` belongs to an incident whose latest finding was in the
  * bucket starting at `lastSeenAt`: true until `quietMs` pass after that bucket's end.
  */

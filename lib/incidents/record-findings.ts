@@ -1,11 +1,11 @@
 import type { Incident, Prisma, PrismaClient } from '@/generated/prisma/client';
 import type { Finding } from '@/lib/detect/eval/finding';
 import { ignoreChanges, type OnIncidentChange } from './incident-change';
-import { continuesIncident, DEFAULT_QUIET_SECONDS, dedupKeyFor, isBudgetKind, maxSeverity, severityRank } from './incident-rules';
+import { BUDGET_KINDS, continuesIncident, DEFAULT_QUIET_SECONDS, dedupKeyFor, incidentGroup, isBudgetKind, maxSeverity, severityRank } from './incident-rules';
 
-// Findings become incidents: the first finding of a subject and kind opens one; later ones
-// are absorbed while it is open (raising its severity if they are worse), so on-call is
-// paged once. Anomaly incidents continue until a quiet period passes; budget incidents for
+// Findings become incidents: the first finding of a subject opens one; later ones of the
+// same group (any anomaly kind on a key, or the same budget kind) are absorbed while it is
+// open (raising its severity if they are worse), so on-call is paged once. Anomaly incidents continue until a quiet period passes; budget incidents for
 // as long as their budget period (evidence.periodStart) is the same.
 // A run of absorbed findings is written as one update and one timeline event, not one per
 // bucket: a leak firing every minute for a day is one incident with one line per run.
@@ -32,7 +32,7 @@ export const DEFAULT_LIVE_SECONDS = 15 * 60;
 export async function recordFindings(db: PrismaClient, findings: readonly StoredFinding[], options: RecordOptions) {
   const groups = new Map<string, StoredFinding[]>();
   for (const f of findings) {
-    const id = `${f.kind}\u0000${f.keyId ?? `env:${f.environment}`}`;
+    const id = incidentGroup(f.kind, f.keyId ?? `env:${f.environment}`);
     const group = groups.get(id);
     if (group) group.push(f);
     else groups.set(id, [f]);
@@ -48,15 +48,15 @@ export async function recordFindings(db: PrismaClient, findings: readonly Stored
   return { opened, absorbed };
 }
 
-type Pending = { incident: Incident; count: number; first: StoredFinding; last: StoredFinding; severity: Incident['severity'] };
+type Pending = { incident: Incident; count: number; first: StoredFinding; last: StoredFinding; severity: Incident['severity']; kinds: Set<string> };
 
-/** Findings of one subject and kind, in time order. */
+/** Findings of one subject and group, in time order. */
 async function recordGroup(tx: Prisma.TransactionClient, group: readonly StoredFinding[], options: RecordOptions) {
   const [head] = group;
   const onChange = options.onChange ?? ignoreChanges;
   const isLive = (f: StoredFinding) => f.at >= options.now - (options.liveSeconds ?? DEFAULT_LIVE_SECONDS) * 1000;
   let current = await tx.incident.findFirst({
-    where: { kind: head!.kind, keyId: head!.keyId, ...(head!.keyId ? {} : { environment: head!.environment }), status: { in: ['open', 'acknowledged'] } },
+    where: { kind: isBudgetKind(head!.kind) ? head!.kind : { notIn: [...BUDGET_KINDS] }, keyId: head!.keyId, ...(head!.keyId ? {} : { environment: head!.environment }), status: { in: ['open', 'acknowledged'] } },
     orderBy: { lastSeenAt: 'desc' },
   });
   let pending: Pending | null = null;
@@ -65,7 +65,7 @@ async function recordGroup(tx: Prisma.TransactionClient, group: readonly StoredF
 
   const flush = async () => {
     if (!pending) return;
-    const { incident, count, first, last, severity } = pending;
+    const { incident, count, first, last, severity, kinds } = pending;
     pending = null;
     const evidence = (last.evidence ?? {}) as Prisma.InputJsonObject;
     current = await tx.incident.update({
@@ -80,15 +80,16 @@ async function recordGroup(tx: Prisma.TransactionClient, group: readonly StoredF
       },
     });
     await tx.incidentEvent.create({
-      data: { incidentId: incident.id, at: new Date(first.at), type: 'finding', data: { count, from: new Date(first.at).toISOString(), to: new Date(last.at).toISOString(), severity, summary: last.summary, evidence } },
+      data: { incidentId: incident.id, at: new Date(first.at), type: 'finding', data: { count, kinds: [...kinds], from: new Date(first.at).toISOString(), to: new Date(last.at).toISOString(), severity, summary: last.summary, evidence } },
     });
     if (severityRank(severity) > severityRank(incident.severity)) await onChange(tx, { type: 'escalated', incident: current, actor: null, live: isLive(last) });
   };
 
   for (const f of group) {
     if (current && continues(current, pending?.last ?? null, f, options)) {
-      pending ??= { incident: current, count: 0, first: f, last: f, severity: current.severity };
+      pending ??= { incident: current, count: 0, first: f, last: f, severity: current.severity, kinds: new Set() };
       pending.count++;
+      pending.kinds.add(f.kind);
       pending.last = f;
       pending.severity = maxSeverity(pending.severity, f.severity);
       absorbed++;

@@ -21,7 +21,8 @@ describe('groupIncidents (minute buckets, 60-minute quiet period)', () => {
     ['59 quiet minutes: absorbed', [f(0), f(60)], [['a', 'spike', 0, 2]]],
     ['60 quiet minutes: closed, a new incident', [f(0), f(61)], [['a', 'spike', 0, 1], ['a', 'spike', 61, 1]]],
     ['the quiet period counts from the latest finding', [f(0), f(50), f(100), f(150)], [['a', 'spike', 0, 4]]],
-    ['another kind on the same key is its own incident', [f(0), f(1, 'a', 'new_model')], [['a', 'spike', 0, 1], ['a', 'new_model', 1, 1]]],
+    ['another anomaly kind on the same key joins the open incident', [f(0), f(1, 'a', 'off_hours')], [['a', 'spike', 0, 2]]],
+    ['a budget finding is never absorbed by an anomaly', [f(0), f(1, 'a', 'budget')], [['a', 'spike', 0, 1], ['a', 'budget', 1, 1]]],
     ['another key is its own incident', [f(0), f(0, 'b')], [['a', 'spike', 0, 1], ['b', 'spike', 0, 1]]],
     ['no findings, no incidents', [], []],
   ] as const)('%s', (_, findings, expected) => {

@@ -1,9 +1,10 @@
-import { continuesIncident, DEFAULT_QUIET_SECONDS, maxSeverity } from '@/lib/incidents/incident-rules';
+import { continuesIncident, DEFAULT_QUIET_SECONDS, incidentGroup, maxSeverity } from '@/lib/incidents/incident-rules';
 import type { FindingKind, Severity, TimedFinding } from './finding';
 
-// Findings become incidents the way on-call sees them: the first finding of a key and kind
-// opens an incident (one page); later findings of that key and kind are absorbed while it
-// is open; it closes once `quietSeconds` pass with no finding. The quiet time starts at the
+// Findings become incidents the way on-call sees them: the first anomaly finding of a key
+// opens an incident (one page, of that finding's kind); later anomaly findings of the key,
+// of any kind, are absorbed while it is open; it closes once `quietSeconds` pass with no
+// finding. The quiet time starts at the
 // end of the last bucket with a finding, so with hourly buckets and the default hour a
 // single silent bucket closes it, and back-to-back buckets never do. The rules are the
 // product's own (lib/incidents/incident-rules.ts).
@@ -34,7 +35,7 @@ export function groupIncidents(findings: readonly TimedFinding[], options: { buc
   for (const f of findings) {
     if (f.at < previousAt) throw new Error('groupIncidents: findings must be sorted by time');
     previousAt = f.at;
-    const id = `${f.key}\u0000${f.kind}`;
+    const id = incidentGroup(f.kind, f.key);
     const current = open.get(id);
     if (current && continuesIncident(current.lastAt, f.at, bucketMs, quietMs)) {
       current.lastAt = f.at;

@@ -36,7 +36,7 @@ export function createSpikeDetector(overrides: Partial<SpikeSettings> = {}): Det
         const tokens = k.inputTokens + k.outputTokens;
         const learnMode = k.baseline === 'exclude' ? LEARN_EXCLUDE : k.baseline === 'include' ? LEARN_INCLUDE : LEARN_AUTO;
         const score = stepSpike(state, local.hourOfWeek, local.hourOfDay, k.costUsd, k.requests, tokens, r, settings, out, learnMode);
-        if (score > 0) findings.push(toFinding(k, tokens, score, out, local, settings));
+        if (score > 0) findings.push(toFinding(k, tokens, score, out, local, bucket.bucketSeconds, settings));
       }
       return findings;
     },
@@ -48,7 +48,7 @@ export function createSpikeDetector(overrides: Partial<SpikeSettings> = {}): Det
         if (!state || k.requests <= 0) continue;
         const tokens = k.inputTokens + k.outputTokens;
         const score = judgeSpike(state, local.hourOfWeek, local.hourOfDay, k.costUsd, k.requests, tokens, r, settings, out);
-        if (score > 0) findings.push(toFinding(k, tokens, score, out, local, settings));
+        if (score > 0) findings.push(toFinding(k, tokens, score, out, local, bucket.bucketSeconds, settings));
       }
       return findings;
     },
@@ -57,7 +57,7 @@ export function createSpikeDetector(overrides: Partial<SpikeSettings> = {}): Det
 
 const METRIC_NAMES = ['cost', 'requests', 'tokens'] as const;
 
-function toFinding(k: KeyObservation, tokens: number, score: number, out: Float64Array, local: LocalSlot, s: SpikeSettings): Finding {
+function toFinding(k: KeyObservation, tokens: number, score: number, out: Float64Array, local: LocalSlot, bucketSeconds: number, s: SpikeSettings): Finding {
   const expectedUsd = out[OUT_EXPECTED_USD]!;
   const multiple = expectedUsd > 0 ? k.costUsd / expectedUsd : Infinity;
   const times = Number.isFinite(multiple) ? `${multiple.toFixed(1)}x` : 'from zero';
@@ -69,7 +69,7 @@ function toFinding(k: KeyObservation, tokens: number, score: number, out: Float6
   return {
     key: k.key,
     kind: 'spike',
-    severity: severityOf(score, multiple, s),
+    severity: severityOf(score, multiple, ((k.costUsd - expectedUsd) * 3600) / bucketSeconds, s),
     summary: `cost $${k.costUsd.toFixed(2)} at ${local.localTime} local vs expected $${expectedUsd.toFixed(2)} (${times}, score ${score.toFixed(1)})${by}${mostly}`,
     evidence: {
       observedUsd: k.costUsd,
@@ -98,7 +98,12 @@ function top(usage: ReadonlyMap<string, Usage>): { name: string; costUsd: number
     .slice(0, 3);
 }
 
-function severityOf(score: number, multiple: number, s: SpikeSettings): Severity {
-  if (score >= 4 * s.zThreshold && multiple >= 10) return 'critical';
-  return score >= 2 * s.zThreshold ? 'error' : 'warning';
+/**
+ * How loud: how sure (score), how far out (multiple) and how much money. A wild multiple on
+ * a cheap key is an error to look at, not a critical page: critical needs the excess to run
+ * at 20x the "no page for cents" floor per hour, error at 4x.
+ */
+function severityOf(score: number, multiple: number, excessUsdPerHour: number, s: SpikeSettings): Severity {
+  if (score >= 4 * s.zThreshold && multiple >= 10 && excessUsdPerHour >= 20 * s.minExcessUsdPerHour) return 'critical';
+  return score >= 2 * s.zThreshold && excessUsdPerHour >= 4 * s.minExcessUsdPerHour ? 'error' : 'warning';
 }

@@ -66,7 +66,7 @@ export function baselineRates(s: SpikeSettings, bucketSeconds: number): Baseline
 }
 
 /** Per-key scalars the spike core keeps after the baselines (see detect-spike.ts). */
-export const KEY_FIELDS = 4;
+export const KEY_FIELDS = 6;
 export const KEY0 = METRICS * STRIDE;
 
 export function createBaseline(): Float64Array {

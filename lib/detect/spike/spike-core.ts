@@ -30,6 +30,9 @@ import type { SpikeSettings } from './spike-settings';
 const ACTIVE = KEY0;
 const USD_PER_REQUEST = KEY0 + 1;
 const TOKENS_PER_REQUEST = KEY0 + 2;
+/** Decayed peaks of a bucket's cost and tokens per request: how dear one request can be. */
+const PEAK_USD_PER_REQUEST = KEY0 + 3;
+const PEAK_TOKENS_PER_REQUEST = KEY0 + 4;
 
 /** What `stepSpike` leaves in `out` for the caller's evidence. */
 export const OUT_EXPECTED_USD = 0;
@@ -94,6 +97,8 @@ export function stepSpike(
   if (!capped && requests > 0) {
     state[USD_PER_REQUEST] = ewma(state[USD_PER_REQUEST]!, costUsd / requests, r.alphaAll);
     state[TOKENS_PER_REQUEST] = ewma(state[TOKENS_PER_REQUEST]!, tokens / requests, r.alphaAll);
+    state[PEAK_USD_PER_REQUEST] = Math.max(costUsd / requests, state[PEAK_USD_PER_REQUEST]! * (1 - r.alphaAll));
+    state[PEAK_TOKENS_PER_REQUEST] = Math.max(tokens / requests, state[PEAK_TOKENS_PER_REQUEST]! * (1 - r.alphaAll));
   }
   return score;
 }
@@ -138,7 +143,7 @@ export function judgeSpike(
   out[OUT_EXPECTED_USD] = eCost;
   out[OUT_TIER] = costTier;
   const sdCost = out[OUT_E + 1]!;
-  if (costTier !== TIER_NONE && metricHits(costUsd, eCost, sdCost, usdPerRequest, costTier, s)) {
+  if (costTier !== TIER_NONE && metricHits(costUsd, eCost, sdCost, unitOf(usdPerRequest, state[PEAK_USD_PER_REQUEST]!), costTier, s)) {
     const z = (costUsd - eCost) / sdCost;
     if (z > score) [score, out[OUT_METRIC]] = [z, METRIC_COST];
   }
@@ -147,7 +152,7 @@ export function judgeSpike(
   const eTok = tokTier === TIER_NONE ? 0 : out[OUT_E]!;
   out[OUT_EXPECTED_TOKENS] = eTok;
   const sdTok = out[OUT_E + 1]!;
-  if (tokTier !== TIER_NONE && tokens > 0 && metricHits(tokens, eTok, sdTok, tokensPerRequest, tokTier, s)) {
+  if (tokTier !== TIER_NONE && tokens > 0 && metricHits(tokens, eTok, sdTok, unitOf(tokensPerRequest, state[PEAK_TOKENS_PER_REQUEST]!), tokTier, s)) {
     const z = (tokens - eTok) / sdTok;
     if (z > score) [score, out[OUT_METRIC]] = [z, METRIC_TOKENS];
   }
@@ -197,10 +202,19 @@ function multipleFor(tier: number, s: SpikeSettings): number {
  */
 const SIZE_DISPERSION = 4;
 
-function metricHits(x: number, e: number, sd: number, perRequest: number, tier: number, s: SpikeSettings): boolean {
+function metricHits(x: number, e: number, sd: number, unit: number, tier: number, s: SpikeSettings): boolean {
   if ((x - e) / sd < s.zThreshold || x < multipleFor(tier, s) * e) return false;
-  const unit = perRequest * SIZE_DISPERSION;
-  return perRequest <= 0 || countScore(x / unit, e / unit) >= s.countZ;
+  return unit <= 0 || countScore(x / unit, e / unit) >= s.countZ;
+}
+
+/**
+ * One request equivalent of cost or tokens, for the counting-noise test: SIZE_DISPERSION
+ * average requests, or the dearest single request the key makes lately, whichever is more.
+ * A key that mixes a cheap and a ten times dearer model is not spiking when one dear
+ * request lands in a quiet minute; a leak is many requests, and passes either way.
+ */
+function unitOf(perRequest: number, peakPerRequest: number): number {
+  return Math.max(perRequest * SIZE_DISPERSION, peakPerRequest);
 }
 
 function ewma(level: number, x: number, alpha: number): number {
