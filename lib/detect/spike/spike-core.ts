@@ -45,7 +45,9 @@ export const OUT_TIER = 4;
 const OUT_E = 6;
 // What judging leaves for learning: expectations, spreads and noise floors.
 const J_REQ_SD = 8;
-const J_COST_SD = 9;
+/** The robust spread (sd) of cost the bucket was judged against: expected +- k sd is the band. */
+export const OUT_SD_USD = 9;
+const J_COST_SD = OUT_SD_USD;
 const J_TOK_SD = 10;
 const J_REQ_NOISE = 11;
 const J_COST_FLOOR = 12;
