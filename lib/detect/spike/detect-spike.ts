@@ -35,7 +35,7 @@ export function createSpikeDetector(overrides: Partial<SpikeSettings> = {}): Det
         if (!state) baselines.set(k.key, (state = createBaseline()));
         const tokens = k.inputTokens + k.outputTokens;
         const learnMode = k.baseline === 'exclude' ? LEARN_EXCLUDE : k.baseline === 'include' ? LEARN_INCLUDE : LEARN_AUTO;
-        const score = stepSpike(state, local.hourOfWeek, local.hourOfDay, k.costUsd, k.requests, tokens, r, settings, out, learnMode);
+        const score = stepSpike(state, local.hourOfWeek, local.hourOfDay, k.costUsd, k.requests, tokens, r, settings, out, learnMode, false);
         if (score > 0) findings.push(toFinding(k, tokens, score, out, local, bucket.bucketSeconds, settings));
       }
       return findings;

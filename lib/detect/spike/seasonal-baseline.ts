@@ -47,6 +47,9 @@ export interface BaselineRates {
   priorWeeks: number;
   /** Buckets per hour (60 for minute buckets). */
   perHour: number;
+  /** Occurrences an hour-of-week slot remembers (1 / alphaHow), and its shrink weight then. */
+  memoryCount: number;
+  shrinkAtMemory: number;
 }
 
 export function baselineRates(s: SpikeSettings, bucketSeconds: number): BaselineRates {
@@ -62,6 +65,8 @@ export function baselineRates(s: SpikeSettings, bucketSeconds: number): Baseline
     relativeScaleFloor: s.relativeScaleFloor,
     priorWeeks: s.priorWeeks,
     perHour,
+    memoryCount: Math.max(1, s.memoryWeeks * perHour),
+    shrinkAtMemory: Math.max(1, s.memoryWeeks * perHour) / perHour / (Math.max(1, s.memoryWeeks * perHour) / perHour + s.priorWeeks),
   };
 }
 
@@ -95,10 +100,16 @@ export function expectation(state: Float64Array, metric: number, hourOfWeek: num
   const hodReady = state[hod + 2]! >= r.readyHod;
   let tier: number;
   let base: number;
-  if (state[how + 2]! >= r.readyHow) [tier, base] = [TIER_HOUR_OF_WEEK, how];
-  else if (hodReady) [tier, base] = [TIER_HOUR_OF_DAY, hod];
-  else if (state[all + 2]! >= r.readyAll) [tier, base] = [TIER_OVERALL, all];
-  else return TIER_NONE;
+  if (state[how + 2]! >= r.readyHow) {
+    tier = TIER_HOUR_OF_WEEK;
+    base = how;
+  } else if (hodReady) {
+    tier = TIER_HOUR_OF_DAY;
+    base = hod;
+  } else if (state[all + 2]! >= r.readyAll) {
+    tier = TIER_OVERALL;
+    base = all;
+  } else return TIER_NONE;
   // Without seasonality, compare against the key's recent peak rather than its mean, so
   // the busiest hour of an ordinary day is not a spike.
   let expected = tier === TIER_OVERALL ? state[base + 3]! : state[base]!;
@@ -107,14 +118,17 @@ export function expectation(state: Float64Array, metric: number, hourOfWeek: num
   const dayReady = state[day + 2]! >= r.readyHow;
   if (tier === TIER_HOUR_OF_WEEK && dayReady) {
     // Both the level and its spread are shrunk: weeks of the slot against `priorWeeks`.
-    const w = Math.min(state[how + 2]!, r.alphaHow > 0 ? 1 / r.alphaHow : Infinity) / r.perHour;
-    const k = w / (w + r.priorWeeks);
+    const count = state[how + 2]!;
+    const w = count / r.perHour;
+    const k = count >= r.memoryCount ? r.shrinkAtMemory : w / (w + r.priorWeeks);
     expected = k * expected + (1 - k) * state[day]!;
-    dev = k * dev + (1 - k) * state[day + 1]!;
+    const dayDev = state[day + 1]!;
+    dev = Math.max(k * dev + (1 - k) * dayDev, dayDev);
   }
   // A young hour-of-week slot has seen few values: borrow the relative spread of the same
   // hour on the same kind of day (weekends mixed in would look like a wild spread).
-  const [spreadAt, spreadReady] = dayReady ? [day, true] : [hod, hodReady];
+  const spreadAt = dayReady ? day : hod;
+  const spreadReady = dayReady || hodReady;
   const spreadLevel = state[spreadAt]!;
   if (tier === TIER_HOUR_OF_WEEK && spreadReady && spreadLevel > 0) dev = Math.max(dev, (state[spreadAt + 1]! / spreadLevel) * expected);
   dev = Math.max(dev, r.relativeScaleFloor * expected);
@@ -136,8 +150,13 @@ export function learn(state: Float64Array, metric: number, hourOfWeek: number, h
   const hod = cell(metric, HOD0 + hourOfDay);
   const all = cell(metric, ALL);
   const day = cell(metric, dayType(hourOfWeek, hourOfDay));
-  if (!flagged || state[how + 2]! < r.readyHow) update(state, how, x, r.alphaHow, r, sdFloor);
-  if (!flagged || state[day + 2]! < r.readyHow) update(state, day, x, r.alphaHod, r, sdFloor);
+  const howReady = state[how + 2]! >= r.readyHow;
+  const dayReady = state[day + 2]! >= r.readyHow;
+  if (!flagged || !howReady) update(state, how, x, r.alphaHow, r, sdFloor);
+  if (!flagged || !dayReady) update(state, day, x, r.alphaHod, r, sdFloor);
+  // Once this hour's week and day-type slots are ready, the hour-of-day and overall slots
+  // no longer judge it (see expectation): skipping them halves the work of a warm key.
+  if (howReady && dayReady) return;
   if (!flagged || state[hod + 2]! < r.readyHod) update(state, hod, x, r.alphaHod, r, sdFloor);
   if (!flagged || state[all + 2]! < r.readyAll) update(state, all, x, r.alphaAll, r, sdFloor);
 }
@@ -153,11 +172,23 @@ function update(state: Float64Array, at: number, x: number, alphaMin: number, r:
   const level = state[at]!;
   const dev = state[at + 1]!;
   let clipped = x;
-  // A history of exact zeros says nothing about magnitude, so it clips nothing.
-  const limit = r.huber * Math.max(MAD_TO_SD * dev, r.relativeScaleFloor * level, sdFloor);
-  if (n > 3 && limit > 0) clipped = Math.min(Math.max(x, level - limit), level + limit);
-  const alpha = Math.max(1 / n, alphaMin);
-  state[at] = level + alpha * (clipped - level);
-  state[at + 1] = dev + alpha * (Math.abs(clipped - level) - dev);
-  state[at + 3] = Math.max(x, state[at + 3]! * (1 - alphaMin));
+  if (n > 3) {
+    // A history of exact zeros says nothing about magnitude, so it clips nothing.
+    let scale = MAD_TO_SD * dev;
+    const relative = r.relativeScaleFloor * level;
+    if (relative > scale) scale = relative;
+    if (sdFloor > scale) scale = sdFloor;
+    const limit = r.huber * scale;
+    if (limit > 0) {
+      if (clipped > level + limit) clipped = level + limit;
+      else if (clipped < level - limit) clipped = level - limit;
+    }
+  }
+  // max(1/n, alphaMin) without a division once the slot is past its warm-up.
+  const alpha = n * alphaMin >= 1 ? alphaMin : 1 / n;
+  const diff = clipped - level;
+  state[at] = level + alpha * diff;
+  state[at + 1] = dev + alpha * ((diff < 0 ? -diff : diff) - dev);
+  const decayed = state[at + 3]! * (1 - alphaMin);
+  state[at + 3] = x > decayed ? x : decayed;
 }

@@ -80,19 +80,22 @@ export function stepSpike(
   s: SpikeSettings,
   out: Float64Array,
   learnMode = LEARN_AUTO,
+  judgeIdle = true,
 ): number {
   out[OUT_METRIC] = -1;
   out[OUT_TIER] = TIER_NONE;
   // Leading silence is not learnt: a key's warm-up starts with its first use.
   if (state[ACTIVE] === 0 && requests <= 0 && costUsd <= 0) return 0;
   state[ACTIVE] = 1;
-  const score = judgeSpike(state, hourOfWeek, hourOfDay, costUsd, requests, tokens, r, s, out);
+  const score = judgeSpike(state, hourOfWeek, hourOfDay, costUsd, requests, tokens, r, s, out, judgeIdle);
   if (learnMode === LEARN_EXCLUDE) return score;
   const h = s.huber;
   // A flagged bucket reaches only young slots, capped near the expectation (see learn()),
   // unless people said it was expected.
   const capped = score > 0 && learnMode !== LEARN_INCLUDE;
-  const [eReq, eCost, eTok] = [out[OUT_EXPECTED_REQUESTS]!, out[OUT_EXPECTED_USD]!, out[OUT_EXPECTED_TOKENS]!];
+  const eReq = out[OUT_EXPECTED_REQUESTS]!;
+  const eCost = out[OUT_EXPECTED_USD]!;
+  const eTok = out[OUT_EXPECTED_TOKENS]!;
   learn(state, METRIC_REQUESTS, hourOfWeek, hourOfDay, requests, r, out[J_REQ_NOISE]!, capped ? eReq + h * out[J_REQ_SD]! : Infinity);
   learn(state, METRIC_COST, hourOfWeek, hourOfDay, costUsd, r, out[J_COST_FLOOR]!, capped ? eCost + h * out[J_COST_SD]! : Infinity);
   learn(state, METRIC_TOKENS, hourOfWeek, hourOfDay, tokens, r, out[J_TOK_FLOOR]!, capped ? eTok + h * out[J_TOK_SD]! : Infinity);
@@ -109,6 +112,8 @@ export function stepSpike(
  * Judges one bucket without learning it: the z-like score when it would be flagged, else 0.
  * Used on its own for a bucket still filling (ingested usage of the current minute): usage
  * only grows, so a partial bucket that is flagged stays flagged when complete.
+ * `judgeIdle` false skips the cost and token expectations of a silent bucket (it cannot be
+ * flagged): callers that want expectations of every bucket (a chart's band) keep it true.
  */
 export function judgeSpike(
   state: Float64Array,
@@ -120,6 +125,7 @@ export function judgeSpike(
   r: BaselineRates,
   s: SpikeSettings,
   out: Float64Array,
+  judgeIdle = true,
 ): number {
   out[OUT_METRIC] = -1;
   out[OUT_TIER] = TIER_NONE;
@@ -129,15 +135,28 @@ export function judgeSpike(
 
   const reqTier = expectation(state, METRIC_REQUESTS, hourOfWeek, hourOfDay, r, 1, out, OUT_E);
   const eReq = reqTier === TIER_NONE ? 0 : out[OUT_E]!;
-  const reqNoise = Math.sqrt(Math.max(eReq, 1));
+  const reqNoise = eReq > 1 ? Math.sqrt(eReq) : 1;
   const sdReq = Math.max(out[OUT_E + 1]!, reqNoise);
   out[OUT_EXPECTED_REQUESTS] = eReq;
+  if (!judgeIdle && requests <= 0 && costUsd <= 0 && tokens <= 0) {
+    // A silent bucket is never flagged; the caller only needs what learning needs.
+    out[OUT_EXPECTED_USD] = 0;
+    out[OUT_EXPECTED_TOKENS] = 0;
+    out[J_REQ_SD] = sdReq;
+    out[J_REQ_NOISE] = reqNoise;
+    out[J_COST_FLOOR] = usdPerRequest * reqNoise;
+    out[J_TOK_FLOOR] = tokensPerRequest * reqNoise;
+    return 0;
+  }
   let score = 0;
   let reqHit = false;
   if (reqTier !== TIER_NONE) {
     const z = (requests - eReq) / sdReq;
     reqHit = z >= s.zThreshold && requests >= multipleFor(reqTier, s) * eReq && countScore(requests, eReq) >= s.countZ;
-    if (reqHit) [score, out[OUT_METRIC]] = [z, METRIC_REQUESTS];
+    if (reqHit) {
+      score = z;
+      out[OUT_METRIC] = METRIC_REQUESTS;
+    }
   }
   const costFloor = usdPerRequest * reqNoise;
   const costTier = expectation(state, METRIC_COST, hourOfWeek, hourOfDay, r, costFloor, out, OUT_E);
@@ -147,7 +166,10 @@ export function judgeSpike(
   const sdCost = out[OUT_E + 1]!;
   if (costTier !== TIER_NONE && metricHits(costUsd, eCost, sdCost, unitOf(usdPerRequest, state[PEAK_USD_PER_REQUEST]!), costTier, s)) {
     const z = (costUsd - eCost) / sdCost;
-    if (z > score) [score, out[OUT_METRIC]] = [z, METRIC_COST];
+    if (z > score) {
+      score = z;
+      out[OUT_METRIC] = METRIC_COST;
+    }
   }
   const tokenFloor = tokensPerRequest * reqNoise;
   const tokTier = expectation(state, METRIC_TOKENS, hourOfWeek, hourOfDay, r, tokenFloor, out, OUT_E);
@@ -156,7 +178,10 @@ export function judgeSpike(
   const sdTok = out[OUT_E + 1]!;
   if (tokTier !== TIER_NONE && tokens > 0 && metricHits(tokens, eTok, sdTok, unitOf(tokensPerRequest, state[PEAK_TOKENS_PER_REQUEST]!), tokTier, s)) {
     const z = (tokens - eTok) / sdTok;
-    if (z > score) [score, out[OUT_METRIC]] = [z, METRIC_TOKENS];
+    if (z > score) {
+      score = z;
+      out[OUT_METRIC] = METRIC_TOKENS;
+    }
   }
   const excessUsd = costUsd - eCost;
   const material = excessUsd > 0 && (excessUsd * r.perHour >= s.minExcessUsdPerHour || (reqHit && (requests - eReq) * r.perHour >= s.minExcessRequestsPerHour));
@@ -188,7 +213,7 @@ export function scanSpikes(
 ): void {
   const scratch = new Float64Array(SPIKE_OUT_LENGTH);
   for (let i = 0; i < cost.length; i++) {
-    out[i] = stepSpike(state, hourOfWeek[i]!, hourOfDay[i]!, cost[i]!, requests[i]!, tokens ? tokens[i]! : 0, rates, settings, scratch);
+    out[i] = stepSpike(state, hourOfWeek[i]!, hourOfDay[i]!, cost[i]!, requests[i]!, tokens ? tokens[i]! : 0, rates, settings, scratch, LEARN_AUTO, false);
   }
 }
 
