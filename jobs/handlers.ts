@@ -4,6 +4,7 @@ import { incidentChangeHandler } from '@/lib/incidents/on-change';
 import { pruneIngestEvents } from '@/lib/ingest/prune-events';
 import { writeHeartbeat } from '@/lib/system/heartbeat';
 import { pruneJobRuns, recordJobRun } from '@/lib/system/job-runs';
+import { budgetsJob } from './budgets';
 import { connectionJob, fanOut, reconcileJob, rollupJob } from './collect';
 import { deliverAlertsJob } from './deliver-alerts';
 import { detectJob } from './detect';
@@ -23,6 +24,7 @@ export function jobHandlers(db: PrismaClient, deps: PullDeps, startedAt: Date, o
     'reconcile-costs': reconcileJob(db, deps),
     'rollup-minutes': rollupJob(db),
     detect: detectJob(db, { timezone: options.timezone, onChange: incidentChangeHandler() }),
+    budgets: budgetsJob(db, { onChange: incidentChangeHandler() }),
     'deliver-alerts': deliverAlertsJob(db, { pagerDutyUrl: options.pagerDutyUrl }),
     prune: () =>
       recordJobRun(db, 'prune', async () => ({

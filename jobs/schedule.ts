@@ -7,6 +7,9 @@ export const SCHEDULE = [
   // Each minute (and right after each minute pull): detect on the minutes every source
   // has delivered, record incidents, close quiet ones.
   { name: 'detect', cron: '* * * * *' },
+  // Month-to-date spend against each budget. A monthly budget moves slowly; five minutes
+  // keeps a threshold page timely without a month-sized spend query every minute.
+  { name: 'budgets', cron: '*/5 * * * *' },
   // Sends the alert outbox. Woken at once by each new delivery (NOTIFY); the cron retries
   // what is due after a backoff.
   { name: 'deliver-alerts', cron: '* * * * *' },

@@ -1,0 +1,12 @@
+import { requestActor } from '@/lib/auth/request-actor';
+import { budgetListSchema, budgetViewSchema, putBudgetSchema } from '@/lib/budgets/budget-schemas';
+import { listBudgets, putBudget } from '@/lib/budgets/budgets';
+import { prisma } from '@/lib/db';
+import { route } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route({ response: budgetListSchema }, () => listBudgets(prisma(), Date.now()));
+
+// One budget per key or environment: PUT creates it or replaces its settings.
+export const PUT = route({ body: putBudgetSchema, response: budgetViewSchema }, ({ body, request }) => putBudget(prisma(), body, requestActor(request), Date.now()));
