@@ -35,13 +35,17 @@ export const createRouteSchema = z.discriminatedUnion('channel', [
 ]);
 export type CreateRouteInput = z.infer<typeof createRouteSchema>;
 
+// No defaults here: zod fills a default even inside .optional(), and a PATCH that leaves a
+// list out must leave it as it is.
+const environmentList = z.array(z.string().trim().min(1).max(100)).max(50);
+const tagList = z.array(z.string().trim().min(1).max(100)).max(50);
 export const updateRouteSchema = z.object({
   name: name.optional(),
   target: z.string().trim().min(1).max(2000).optional(), // checked against the route's channel
-  environments: filters.environments.optional(),
-  kinds: filters.kinds.optional(),
+  environments: environmentList.optional(),
+  kinds: z.array(incidentKindSchema).max(10).optional(),
   minSeverity: severitySchema.optional(),
-  keyTags: filters.keyTags.optional(),
+  keyTags: tagList.optional(),
   enabled: z.boolean().optional(),
 });
 export type UpdateRouteInput = z.infer<typeof updateRouteSchema>;

@@ -71,3 +71,8 @@ describe('alert routes', () => {
     for (const secret of [hook, fresh, ROUTING_KEY, 'routesecret0001', 'routesecret0002']) expect(stored).not.toContain(secret);
   });
 });
+
+it('a PATCH that leaves a filter out leaves it as it is', async () => {
+  const { updateRouteSchema } = await import('./alert-route-schemas');
+  expect(updateRouteSchema.parse({ enabled: false })).toEqual({ enabled: false });
+});

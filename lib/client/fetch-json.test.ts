@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApiError, fetchJson, postJson } from './fetch-json';
+import { ApiError, deleteJson, fetchJson, patchJson, postJson } from './fetch-json';
 
 const schema = z.object({ n: z.number() });
 
@@ -71,5 +71,41 @@ describe('postJson', () => {
   it('throws the server message of a refused action', async () => {
     respondWith(409, '{"error":{"code":"conflict","message":"Cannot acknowledge: the incident is already resolved"}}');
     await expect(postJson('/api/x', schema)).rejects.toMatchObject({ status: 409, code: 'conflict', message: 'Cannot acknowledge: the incident is already resolved' });
+  });
+});
+
+describe('patchJson', () => {
+  it('sends the changed fields as JSON with PATCH', async () => {
+    const fetchMock = vi.fn(async () => new Response('{"n":6}', { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(patchJson('/api/x/1', schema, { enabled: false })).resolves.toEqual({ n: 6 });
+    expect(fetchMock).toHaveBeenCalledWith('/api/x/1', {
+      method: 'PATCH',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: '{"enabled":false}',
+    });
+  });
+
+  it('throws the server message of invalid input', async () => {
+    respondWith(400, '{"error":{"code":"bad_request","message":"Invalid target: a Slack webhook must be an https:// URL"}}');
+    await expect(patchJson('/api/x/1', schema, { target: 'http://example.com' })).rejects.toMatchObject({
+      status: 400,
+      code: 'bad_request',
+      message: 'Invalid target: a Slack webhook must be an https:// URL',
+    });
+  });
+});
+
+describe('deleteJson', () => {
+  it('sends DELETE without a body and parses the answer', async () => {
+    const fetchMock = vi.fn(async () => new Response('{"n":7}', { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(deleteJson('/api/x/1', schema)).resolves.toEqual({ n: 7 });
+    expect(fetchMock).toHaveBeenCalledWith('/api/x/1', { method: 'DELETE', headers: { accept: 'application/json' }, body: undefined });
+  });
+
+  it('throws the server message when the thing is gone', async () => {
+    respondWith(404, '{"error":{"code":"not_found","message":"No alert route 1"}}');
+    await expect(deleteJson('/api/x/1', schema)).rejects.toMatchObject({ status: 404, code: 'not_found', message: 'No alert route 1' });
   });
 });

@@ -56,11 +56,25 @@ export async function fetchJson<T>(url: string, schema: z.ZodType<T>, options: F
  * fetchJson; a refused action (409) throws an ApiError carrying the server's message.
  */
 export function postJson<T>(url: string, schema: z.ZodType<T>, body?: unknown, options: RequestInit = {}): Promise<T> {
+  return sendJson('POST', url, schema, body, options);
+}
+
+/** PATCHes the changed fields as JSON and parses the answer like fetchJson. */
+export function patchJson<T>(url: string, schema: z.ZodType<T>, body: unknown, options: RequestInit = {}): Promise<T> {
+  return sendJson('PATCH', url, schema, body, options);
+}
+
+/** DELETEs `url` (no body) and parses the answer like fetchJson. */
+export function deleteJson<T>(url: string, schema: z.ZodType<T>, options: RequestInit = {}): Promise<T> {
+  return sendJson('DELETE', url, schema, undefined, options);
+}
+
+function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', url: string, schema: z.ZodType<T>, body: unknown, options: RequestInit): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   return fetchJson(url, schema, {
     ...options,
-    method: 'POST',
+    method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });

@@ -1,0 +1,25 @@
+import Link from 'next/link';
+import './settings.css';
+
+// Settings are grouped by what they configure; each group is a page of its own.
+const SECTIONS = [{ href: '/settings/alerts', title: 'Alerts', description: 'Where incidents are sent: Slack channels and PagerDuty services, with the filters each one takes.' }] as const;
+
+export default function SettingsPage() {
+  return (
+    <div className="page settings-page">
+      <header className="page-header">
+        <h1 className="page-title">Settings</h1>
+      </header>
+      <ul className="settings-sections">
+        {SECTIONS.map((section) => (
+          <li key={section.href} className="settings-section">
+            <Link href={section.href} className="settings-section-link" data-testid="settings-section">
+              {section.title}
+            </Link>
+            <p className="muted">{section.description}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
+import { IncidentTime } from '@/components/incident-time';
+import { CHANNEL_LABELS, describeDeliveryCounts, describeRouteFilters, routeHealth } from '@/lib/client/alert-route-labels';
+import type { AlertRouteView, TestResult } from '@/lib/alerts/alert-route-schemas';
+
+export type RouteBusy = 'test' | 'toggle' | 'delete';
+
+type AlertRouteCardProps = {
+  route: AlertRouteView;
+  /** When the list was fetched; "last delivered" is measured from it. */
+  now: Date;
+  /** The action being sent, if any: every button waits for it. */
+  busy: RouteBusy | null;
+  /** The last test alert's outcome, in the channel's words. */
+  test: TestResult | null;
+  /** A request that failed (not a channel that refused a test), in words. */
+  error: string | null;
+  editing: boolean;
+  onTest: () => void;
+  onToggle: () => void;
+  onEdit: () => void;
+  onDelete: () => void;
+  /** The edit form, shown under the route while editing. */
+  children?: ReactNode;
+};
+
+/** One route: where it sends, what it takes, whether sending works, and what can be done with it. */
+export function AlertRouteCard({ route, now, busy, test, error, editing, onTest, onToggle, onEdit, onDelete, children }: AlertRouteCardProps) {
+  const id = useId();
+  const health = routeHealth(route);
+  const [confirming, setConfirming] = useState(false);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(editing);
+  const waiting = busy !== null;
+
+  useEffect(() => {
+    if (confirming) keepRef.current?.focus();
+  }, [confirming]);
+
+  // Back to the Edit button once the form closes (saved or cancelled), not to the top of the page.
+  useEffect(() => {
+    if (wasEditing.current && !editing) editRef.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+
+  const keep = () => {
+    setConfirming(false);
+    deleteRef.current?.focus();
+  };
+  const onConfirmKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') keep();
+  };
+
+  return (
+    <li className="route" aria-labelledby={`${id}-name`} data-testid="alert-route" data-route-name={route.name} data-enabled={String(route.enabled)} data-health={health.state}>
+      <div className="route-head">
+        <div className="route-title">
+          <span className="route-channel" data-channel={route.channel}>
+            {CHANNEL_LABELS[route.channel]}
+          </span>
+          <h3 id={`${id}-name`} className="route-name" data-testid="route-name">
+            {route.name}
+          </h3>
+          {route.enabled ? null : (
+            <span className="route-off" data-testid="route-disabled">
+              <span aria-hidden="true">○ </span>Disabled: gets no alerts
+            </span>
+          )}
+        </div>
+        <div className="route-actions" role="group" aria-label={`Actions for ${route.name}`}>
+          <button type="button" className="button" onClick={onTest} disabled={waiting} data-testid="route-test">
+            {busy === 'test' ? 'Sending…' : 'Send test alert'}
+          </button>
+          <button type="button" className="button" onClick={onToggle} disabled={waiting} data-testid="route-toggle">
+            {busy === 'toggle' ? (route.enabled ? 'Disabling…' : 'Enabling…') : route.enabled ? 'Disable' : 'Enable'}
+          </button>
+          <button ref={editRef} type="button" className="button" onClick={onEdit} disabled={waiting} aria-expanded={editing} aria-controls={editing ? `${id}-edit` : undefined} data-testid="route-edit">
+            Edit
+          </button>
+          <button ref={deleteRef} type="button" className="button route-delete" onClick={() => setConfirming(true)} disabled={waiting} aria-expanded={confirming} data-testid="route-delete">
+            {busy === 'delete' ? 'Deleting…' : 'Delete'}
+          </button>
+        </div>
+      </div>
+
+      <dl className="route-facts">
+        <div>
+          <dt>Target</dt>
+          <dd>
+            <code data-testid="route-target-hint">{route.targetHint}</code>
+          </dd>
+        </div>
+        <div className="route-facts-wide">
+          <dt>Sends</dt>
+          <dd data-testid="route-filters">{describeRouteFilters(route)}</dd>
+        </div>
+        <div>
+          <dt>Health</dt>
+          <dd>
+            <span className="route-health" data-state={health.state} data-testid="route-health">
+              <span aria-hidden="true">{health.icon} </span>
+              {health.label}
+            </span>
+            {health.detail ? (
+              <span className="route-health-detail" data-testid="route-unhealthy-reason">
+                {health.detail}
+              </span>
+            ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Last delivered</dt>
+          <dd data-testid="route-last-delivered">{route.lastDeliveredAt ? <IncidentTime iso={route.lastDeliveredAt} now={now} layout="stacked" /> : <span className="muted">Never</span>}</dd>
+        </div>
+        <div>
+          <dt>Deliveries</dt>
+          <dd data-testid="route-counts">{describeDeliveryCounts(route.pending, route.failedLastDay)}</dd>
+        </div>
+      </dl>
+
+      <div className="route-result" aria-live="polite" data-testid="route-result">
+        {busy === 'test' ? <p className="muted">Sending a test alert…</p> : null}
+        {busy !== 'test' && test ? (
+          <p className={test.ok ? 'action-done' : 'action-error'} data-testid="route-test-result" data-ok={String(test.ok)}>
+            <span aria-hidden="true">{test.ok ? '✓ ' : '✖ '}</span>
+            <strong>{test.ok ? 'Test alert sent.' : 'Test alert failed.'}</strong> {test.message}
+          </p>
+        ) : null}
+        {error ? (
+          <p className="action-error" role="alert" data-testid="route-action-error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+
+      {confirming ? (
+        <div className="route-confirm" role="group" aria-labelledby={`${id}-confirm`} onKeyDown={onConfirmKey} data-testid="route-delete-confirm">
+          <p id={`${id}-confirm`}>
+            Delete <strong>{route.name}</strong>? Alerts stop going to it at once; this cannot be undone.
+          </p>
+          <button
+            type="button"
+            className="button button-danger"
+            onClick={() => {
+              setConfirming(false);
+              onDelete();
+            }}
+            data-testid="route-delete-confirm-button"
+          >
+            Delete route
+          </button>
+          <button ref={keepRef} type="button" className="button" onClick={keep}>
+            Keep it
+          </button>
+        </div>
+      ) : null}
+
+      {editing ? (
+        <div id={`${id}-edit`} className="route-edit">
+          {children}
+        </div>
+      ) : null}
+    </li>
+  );
+}
