@@ -1,3 +1,4 @@
+import type { WorkingHours } from '@/lib/detect/kinds/working-hours';
 import type { Finding, TimedFinding } from './finding';
 import { groupIncidents, type Incident } from './group-incidents';
 import type { Scenario, Usage } from './load-scenario';
@@ -21,6 +22,8 @@ export interface KeyObservation extends Usage {
    * Absent: the detector decides.
    */
   baseline?: 'exclude' | 'include';
+  /** Working hours configured for the key's environment, in its zone; absent: none set. */
+  workingHours?: WorkingHours;
 }
 
 export interface BucketObservation {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOffHoursDetector } from './detect-off-hours';
-import { HOUR, runHours, type Row } from '@/lib/detect/eval/observation-fixture';
+import { HOUR, MONDAY, observation, runHours, type Row } from '@/lib/detect/eval/observation-fixture';
+import { toWorkingHours } from './working-hours';
 
 // TZ=UTC unless a case names a zone. $2 an hour when working, silent otherwise.
 const working: Row[] = [{ requests: 100, costUsd: 2 }];
@@ -55,5 +56,31 @@ describe('createOffHoursDetector', () => {
     const found = runHours(createOffHoursDetector(), 4 * WEEK, (i) => (officeLocal(i) || i === at ? working : []), { start, timezone: 'Europe/Berlin' });
     expect(found.map((x) => x.i)).toEqual([at]);
     expect(found[0]?.f).toMatchObject({ kind: 'off_hours', evidence: { localTime: '2026-03-31 02:00', profile: 'hour_of_week' } });
+  });
+});
+
+describe('configured working hours (UTC, weekdays 08:00-19:00)', () => {
+  const hours = toWorkingHours({ days: [1, 2, 3, 4, 5], start: '08:00', end: '19:00' }, 'UTC');
+  const run = (rows: (i: number) => readonly Row[], hoursCount: number) => {
+    const detector = createOffHoursDetector();
+    const found: number[] = [];
+    for (let i = 0; i < hoursCount; i++) {
+      const bucket = observation(MONDAY + i * HOUR, i, rows(i));
+      for (const k of bucket.keys) k.workingHours = hours;
+      for (const _ of detector.observe(bucket)) found.push(i);
+    }
+    return found;
+  };
+
+  it('judges a brand-new key used at 03:00 on its first day against them', () => {
+    expect(run(plus(office, [3]), 24)).toEqual([3]);
+  });
+
+  it('never calls usage inside them off-hours, whatever the profile says', () => {
+    expect(run(plus(office, [2 * WEEK + 8]), 3 * WEEK)).toEqual([]); // 08:00: before the key's usual start, inside the hours
+  });
+
+  it('still learns: a nightly batch key at 02:00 is not off-hours once its profile is known', () => {
+    expect(run(plus(nightly, []), 3 * WEEK).filter((i) => i >= 3 * 24)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { Finding } from '@/lib/detect/eval/finding';
 import type { Detector } from '@/lib/detect/eval/replay';
 import { createLocalClock, type LocalSlot } from '@/lib/detect/spike/local-clock';
 import { DEFAULT_OFF_HOURS_SETTINGS, type OffHoursSettings } from './kind-settings';
+import { isWorkingTime } from './working-hours';
 
 // Off-hours (kind 'off_hours'): material usage at a local hour the key is normally idle.
 // Each key learns its mean cost per hour for each local hour of the week (168 slots) and of
@@ -11,7 +12,9 @@ import { DEFAULT_OFF_HOURS_SETTINGS, type OffHoursSettings } from './kind-settin
 // idle below `idleShare` of the key's active level (mean of its non-idle hours of day);
 // usage pages at `materialShare` of that level, measured over the trailing hour so one
 // stray request in a quiet minute is not read as an hourly rate. Flagged buckets are not
-// learnt.
+// learnt. Working hours configured for the environment (optional) add to the profile: inside
+// them nothing is off-hours, and outside them a key too new to have a profile is judged
+// against them, so a key created today and used at 3 a.m. is not waved through.
 
 const HOD0 = 168;
 const SLOTS = 192;
@@ -49,26 +52,36 @@ export function createOffHoursDetector(overrides: Partial<OffHoursSettings> = {}
         const hourUsd = push(ring, bucket.index, k.costUsd) * (perHour / ringSize);
         const hourRequests = push(reqRing, bucket.index, k.requests) * (perHour / ringSize);
         let flagged = false;
-        if (usdPerHour > 0) {
+        // Flagged only by the configured hours (no profile yet): still learnt, or a key that
+        // really works at night (a new batch) could never build the profile that clears it.
+        let learnAnyway = false;
+        // Configured working hours: inside them nothing is off-hours; outside them a key
+        // whose own profile is not known yet (a new key) counts as idle.
+        const working = k.workingHours ? isWorkingTime(k.workingHours, bucket.start) : null;
+        if (usdPerHour > 0 && working !== true) {
           const active = activeLevel(st, s.idleShare);
           const slot = st[how + 1]! >= s.readyWeeks * perHour ? how : st[hod + 1]! >= s.readyDays * perHour ? hod : -1;
-          const idle = slot >= 0 && active > 0 && st[slot]! < s.idleShare * active;
+          const configuredIdle = slot < 0 && working === false;
+          const idle = configuredIdle || (slot >= 0 && active > 0 && st[slot]! < s.idleShare * active);
           const enough = hourUsd >= s.minUsdPerHour || hourRequests >= s.minRequestsPerHour;
-          if (idle && enough && hourUsd >= Math.max(s.materialShare * active, s.slotMultiple * st[slot]!)) {
+          if (idle && enough && (configuredIdle || hourUsd >= Math.max(s.materialShare * active, s.slotMultiple * st[slot]!))) {
             flagged = true;
+            learnAnyway = configuredIdle;
             findings.push({
               key: k.key,
               kind: 'off_hours',
               severity: hourUsd >= active ? 'error' : 'warning',
-              summary: `$${hourUsd.toFixed(2)}/h at ${local.localTime} local, an hour this key is normally idle ($${st[slot]!.toFixed(2)}/h usual, $${active.toFixed(2)}/h when active)`,
+              summary: configuredIdle
+                ? `$${hourUsd.toFixed(2)}/h at ${local.localTime} local, outside the environment's working hours (a key with no usage profile yet)`
+                : `$${hourUsd.toFixed(2)}/h at ${local.localTime} local, an hour this key is normally idle ($${st[slot]!.toFixed(2)}/h usual, $${active.toFixed(2)}/h when active)`,
               evidence: {
                 observedUsd: k.costUsd,
                 usdPerHour: hourUsd,
                 bucketUsdPerHour: usdPerHour,
                 requestsPerHour: hourRequests,
-                usualUsdPerHour: st[slot],
+                usualUsdPerHour: slot >= 0 ? st[slot] : null,
                 activeUsdPerHour: active,
-                profile: slot === how ? 'hour_of_week' : 'hour_of_day',
+                profile: configuredIdle ? 'working_hours' : slot === how ? 'hour_of_week' : 'hour_of_day',
                 localTime: local.localTime,
                 hourOfWeek: local.hourOfWeek,
               },
@@ -79,7 +92,7 @@ export function createOffHoursDetector(overrides: Partial<OffHoursSettings> = {}
         const inService = used || bucket.start - (lastUsed.get(k.key) ?? -Infinity) < s.inServiceHours * 3_600_000;
         if (used) lastUsed.set(k.key, bucket.start + bucket.bucketSeconds * 1000);
         // Feedback: a leak or planned one-off is never learnt; expected usage always is.
-        const learnable = k.baseline === 'include' || (!flagged && k.baseline !== 'exclude');
+        const learnable = k.baseline === 'include' || ((!flagged || learnAnyway) && k.baseline !== 'exclude');
         if (learnable && inService) {
           learn(st, how, usdPerHour);
           learn(st, hod, usdPerHour);

@@ -45,14 +45,18 @@ export function createDetectionEngine(options: EngineOptions) {
   let observedThrough = 0;
   let overrides: BaselineOverrides | null = null;
   const keys: WatchedKey[] = [];
-  const known = new Set<string>();
+  const known = new Map<string, number>();
 
   async function refreshKeys(db: PrismaClient) {
     // Keys keep their position for the engine's life: detectors may index state by it.
+    // Settings (environment, working hours) refresh in place.
     for (const k of await watchedKeys(db)) {
-      if (known.has(k.id)) continue;
-      known.add(k.id);
-      keys.push(k);
+      const at = known.get(k.id);
+      if (at !== undefined) keys[at] = k;
+      else {
+        known.set(k.id, keys.length);
+        keys.push(k);
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { Usage } from '@/lib/detect/eval/load-scenario';
 import type { BucketObservation, KeyObservation } from '@/lib/detect/eval/replay';
+import { toWorkingHours, workingHoursSchema, type WorkingHours } from '@/lib/detect/kinds/working-hours';
 
 // Stored minute usage as the detectors see it: one observation per minute with every
 // watched key (silent ones carry zeros). A key's totals and models come from the
@@ -14,13 +15,22 @@ const BUCKET_MS = DETECT_BUCKET_SECONDS * 1000;
 export interface WatchedKey {
   id: string;
   environment: string;
+  workingHours?: WorkingHours;
 }
 
 type Row = { t: number; key_id: string; model: string; region: string; source: 'provider' | 'ingest'; requests: number; input: number; output: number; cost: number };
 type Cell = { provider: Usage | null; ingest: Usage | null; providerModels: Map<string, Usage>; ingestModels: Map<string, Usage>; regions: Map<string, Usage> };
 
 export async function watchedKeys(db: PrismaClient): Promise<WatchedKey[]> {
-  return db.apiKey.findMany({ where: { status: { not: 'deleted' } }, select: { id: true, environment: true }, orderBy: { createdAt: 'asc' } });
+  const rows = await db.apiKey.findMany({
+    where: { status: { not: 'deleted' } },
+    select: { id: true, environment: true, env: { select: { timezone: true, workingHours: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  return rows.map((r) => {
+    const config = r.env.workingHours ? workingHoursSchema.safeParse(r.env.workingHours) : null;
+    return { id: r.id, environment: r.environment, ...(config?.success ? { workingHours: toWorkingHours(config.data, r.env.timezone) } : {}) };
+  });
 }
 
 /** Observations for the minutes in [fromMs, toMs), both on minute boundaries. */
@@ -66,9 +76,10 @@ const NONE: ReadonlyMap<string, Usage> = new Map();
 
 function observe(key: WatchedKey, cell: Cell | undefined): KeyObservation {
   const { environment } = key;
-  if (!cell) return { key: key.id, environment, monthlyBudgetUsd: null, ...SILENT, models: NONE, regions: NONE };
+  const hours = key.workingHours ? { workingHours: key.workingHours } : {};
+  if (!cell) return { key: key.id, environment, monthlyBudgetUsd: null, ...SILENT, models: NONE, regions: NONE, ...hours };
   const totals = cell.provider ?? cell.ingest ?? SILENT;
-  return { key: key.id, environment, monthlyBudgetUsd: null, ...totals, models: cell.provider ? cell.providerModels : cell.ingestModels, regions: cell.regions };
+  return { key: key.id, environment, monthlyBudgetUsd: null, ...totals, models: cell.provider ? cell.providerModels : cell.ingestModels, regions: cell.regions, ...hours };
 }
 
 function add(a: Usage | null, b: Usage): Usage {
