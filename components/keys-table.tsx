@@ -1,7 +1,8 @@
 import { formatRelativeTime, formatUsd } from '@/lib/client/format';
 import type { KeyRow, KeysQuery } from '@/lib/usage/overview-schemas';
 
-export type KeySort = KeysQuery['sort'];
+// The overview's columns; the keys page sorts by more (components/key-list-table.tsx).
+export type KeySort = Extract<KeysQuery['sort'], 'cost' | 'name' | 'lastUsed'>;
 
 const PROVIDER_LABELS: Record<KeyRow['provider'], string> = {
   openai: 'OpenAI',

@@ -36,11 +36,16 @@ export const overviewSummarySchema = z.object({
 });
 export type OverviewSummary = z.infer<typeof overviewSummarySchema>;
 
-export const keySortSchema = z.enum(['cost', 'name', 'lastUsed']);
+// Each sort has one direction: names A→Z, the rest biggest, newest or most used first.
+// `cost` is month to date, `last7d` the last 7 days, `budget` the share of the key's budget used.
+export const keySortSchema = z.enum(['cost', 'name', 'lastUsed', 'provider', 'environment', 'budget', 'last7d']);
 
 export const keysQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   environment: z.string().max(100).optional(),
+  provider: z.enum(['openai', 'anthropic'], { message: 'provider must be openai or anthropic' }).optional(),
+  status: z.enum(['active', 'inactive', 'disabled', 'deleted'], { message: 'status must be active, inactive, disabled or deleted' }).optional(),
+  tag: z.string().trim().min(1).max(100).optional(),
   sort: keySortSchema.default('cost'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -57,6 +62,15 @@ export const keyRowSchema = z.object({
   status: z.string(),
   monthToDateUsd: z.number(),
   lastUsedAt: z.string().nullable(),
+  tags: z.array(z.string()),
+  /** The key's own monthly budget (not its environment's); null when it has none. */
+  budgetUsd: z.number().nullable(),
+  /** Month to date as a percent of budgetUsd (0..100 and beyond); null without a budget. */
+  budgetPercent: z.number().nullable(),
+  /** Cost per UTC day, the last 14 days, oldest first; the last day is today so far. */
+  sparkline: z.array(z.number()),
+  /** Cost of the last 7 days (7 x 24 h to now) against the 7 before; change is null when those were 0. */
+  trend: z.object({ last7dUsd: z.number(), previous7dUsd: z.number(), change: z.number().nullable() }),
 });
 export type KeyRow = z.infer<typeof keyRowSchema>;
 

@@ -1,0 +1,8 @@
+import { prisma } from '@/lib/db';
+import { route } from '@/lib/http';
+import { hygieneReport } from '@/lib/keys/key-hygiene';
+import { hygieneReportSchema } from '@/lib/keys/key-schemas';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route({ response: hygieneReportSchema }, () => hygieneReport(prisma(), Date.now()));

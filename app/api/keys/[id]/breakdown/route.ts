@@ -1,0 +1,10 @@
+import { prisma } from '@/lib/db';
+import { idParam, route } from '@/lib/http';
+import { keyBreakdown } from '@/lib/keys/key-series';
+import { keyBreakdownQuerySchema, keyBreakdownSchema } from '@/lib/keys/key-schemas';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route({ query: keyBreakdownQuerySchema, response: keyBreakdownSchema }, ({ params, query }) =>
+  keyBreakdown(prisma(), { keyId: idParam(params, 'key') }, query, Date.now()),
+);

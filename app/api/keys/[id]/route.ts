@@ -1,0 +1,8 @@
+import { prisma } from '@/lib/db';
+import { idParam, route } from '@/lib/http';
+import { keyDetail } from '@/lib/keys/key-queries';
+import { keyDetailSchema } from '@/lib/keys/key-schemas';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route({ response: keyDetailSchema }, ({ params }) => keyDetail(prisma(), idParam(params, 'key'), Date.now()));
