@@ -65,6 +65,23 @@ describe('overview read models', () => {
     expect(s.monthStart).toBe('2026-03-01T00:00:00.000Z');
   });
 
+  it('counts a request once when both the provider and a gateway reported it', async () => {
+    const db = ctx.prisma;
+    const k = await db.apiKey.create({ data: { provider: 'openai', providerKeyId: 'key_both', name: 'Both', environment: 'staging' } });
+    const minute = (iso: string, source: 'provider' | 'ingest', costUsd: number) => bucket(k.id, iso, costUsd, { widthSeconds: 60, source, region: source === 'ingest' ? 'DE' : '', costSource: source === 'ingest' ? 'reported' : 'provider' });
+    await upsertUsageBuckets(db, [
+      minute('2026-03-10T10:05:00Z', 'provider', 1),
+      minute('2026-03-10T10:05:00Z', 'ingest', 1), // the same requests, seen by the gateway
+      minute('2026-03-10T10:20:00Z', 'ingest', 1), // the provider's minute for it came out empty: same hour, so not counted
+      minute('2026-03-10T08:10:00Z', 'ingest', 2), // an hour the provider did not report: counted
+    ]);
+    const s = await overviewSummary(db, NOW);
+    expect(s.monthToDateUsd).toBeCloseTo(5 + 20 + 7.5 + 0.25 + 1 + 2, 6);
+    const series = await usageSeries(db, { range: '24h', unit: 'cost' }, NOW);
+    expect(series.points.find((p) => p.t === '2026-03-10T10:00:00.000Z')!.values).toEqual([0, 1]);
+    await db.apiKey.delete({ where: { id: k.id } });
+  });
+
   it('series per environment, by unit', async () => {
     const cost = await usageSeries(ctx.prisma, { range: '24h', unit: 'cost' }, NOW);
     expect(cost.environments).toEqual(['production', 'staging']);

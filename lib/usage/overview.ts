@@ -1,6 +1,7 @@
 import { Prisma } from '@/generated/prisma/client';
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { KeysPage, KeysQuery, OverviewSummary, UsageSeries, UsageSeriesQuery } from './overview-schemas';
+import { effectiveUsage } from './effective-usage';
 import { emptyKeyUsage, keyRowWindow, summarizeKeyUsage, type DailyCostRow, type KeyRowWindow } from './key-row-usage';
 import { buildSeries, lastMonthSameDayWindow, monthStartUtc, seriesWindow, type SeriesRow } from './usage-series';
 
@@ -13,8 +14,7 @@ export async function overviewSummary(db: PrismaClient, nowMs: number): Promise<
     SELECT
       sum(cost_usd) FILTER (WHERE bucket_start >= ${monthStart} AND bucket_start < ${new Date(nowMs)})::float8 AS mtd,
       sum(cost_usd) FILTER (WHERE bucket_start >= ${new Date(last.fromMs)} AND bucket_start < ${new Date(last.toMs)})::float8 AS last
-    FROM usage_bucket
-    WHERE bucket_start >= ${new Date(last.fromMs)} AND bucket_start < ${new Date(nowMs)}`;
+    FROM ${effectiveUsage(new Date(last.fromMs), new Date(nowMs))} b`;
   const [keyCount, environmentCount] = await Promise.all([db.apiKey.count(), db.environment.count()]);
   return {
     monthStart: monthStart.toISOString(),
@@ -35,8 +35,7 @@ export async function usageSeries(db: PrismaClient, query: UsageSeriesQuery, now
       sum(b.cost_usd)::float8 AS cost,
       sum(b.input_tokens + b.cached_input_tokens + b.cache_write_tokens + b.output_tokens)::float8 AS tokens,
       sum(b.requests)::float8 AS requests
-    FROM usage_bucket b JOIN api_key k ON k.id = b.key_id
-    WHERE b.bucket_start >= ${new Date(window.fromMs)} AND b.bucket_start < ${new Date(window.toMs)}
+    FROM ${effectiveUsage(new Date(window.fromMs), new Date(window.toMs))} b JOIN api_key k ON k.id = b.key_id
     GROUP BY 1, 2`;
   return buildSeries(rows, query.range, query.unit, window);
 }
