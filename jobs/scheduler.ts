@@ -17,7 +17,9 @@ export async function startScheduler(
   handlers: Record<JobName, JobHandler>,
   options: { quiet?: () => boolean; cron?: boolean } = {},
 ): Promise<Scheduler> {
-  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 6, application_name: 'burnrate-scheduler' });
+  // pg-boss checks its cron every 30 s by default; a minute's pull queued up to 50 s late is
+  // most of a pulled page's latency (BENCHMARKS.md, alert latency). Check every few seconds.
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 6, application_name: 'burnrate-scheduler', cronMonitorIntervalSeconds: 5, cronWorkerIntervalSeconds: 1 });
   // During shutdown the database may close connections first (Ctrl-C reaches it too).
   boss.on('error', (error: Error) => (options.quiet?.() ? logger.debug : logger.error)('scheduler_error', { error: error.message }));
   await boss.start();
