@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, chromiumPath } from './e2e/chromium';
+import { ADMIN_STORAGE_STATE, DEMO_ADMIN } from './e2e/demo-admin';
 
 // End-to-end tests run the product as users do (`burnrate start`) on a port and data folder
 // of their own, so a running `npm start` is left alone.
@@ -23,6 +24,12 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     timezoneId: 'UTC',
   },
+  // Every spec runs signed in as the demo admin (e2e/auth.setup.ts); e2e/auth.spec.ts starts
+  // anonymous on purpose.
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts$/ },
+    { name: 'chromium', dependencies: ['setup'], use: { storageState: ADMIN_STORAGE_STATE } },
+  ],
   webServer: {
     command: 'node bin/burnrate.mjs start',
     url: `http://127.0.0.1:${PORT}/api/health`,
@@ -37,6 +44,8 @@ export default defineConfig({
       BURNRATE_PG_PORT: '',
       BURNRATE_DEMO: 'on',
       LOG_LEVEL: 'warn',
+      // Tests only: a known demo admin password instead of a printed one-time password.
+      BURNRATE_DEMO_ADMIN_PASSWORD: DEMO_ADMIN.password,
     },
   },
 });

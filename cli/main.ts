@@ -11,6 +11,9 @@ Commands:
   start [--dev]   build if needed, start the database, migrate, seed demo data, the
                   scheduler and the web server (npm start)
   migrate         apply pending database migrations and exit
+  admin create --email <email> [--role r] | list | set-role <email> <role> | disable <email>
+        | reset-password <email>
+                  users who may sign in, and their roles (viewer, oncall, finance, admin)
   ingest-token create <name> [--environment e] | list | revoke <name>
                   tokens for POST /api/ingest/events and OTLP (shown once)
   backfill --connection <id or name> [--since 30d]
@@ -38,6 +41,7 @@ const COMMANDS: Record<string, Command> = {
     console.log('burnrate: database is up to date');
   },
   backfill,
+  admin: async (env, args) => (await import('./admin')).adminCommand(env, args),
   'ingest-token': async (env, args) => (await import('./ingest-token')).ingestTokenCommand(env, args),
   secrets: async (env, args) => (await import('./secrets')).secretsCommand(env, args),
   eval: async (env, args) => (await import('./eval')).evalCommand(env, args),

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createPrisma } from '@/lib/db';
+import { ensureDemoAdmin } from '@/lib/auth/demo-admin';
 import { ensureConfiguredConnections } from '@/lib/collect/configured-connections';
 import { demoEnabled, startDemoProviders } from '@/lib/demo/demo-providers';
 import type { Env } from '@/lib/env';
@@ -56,6 +57,9 @@ export async function start(env: Env, options: StartOptions): Promise<void> {
       stack.push({ name: 'demo providers', stop: providers.stop });
       Object.assign(process.env, providers.env); // the collector and the web server read credentials here
     }
+    // The way in for a first run: printed below, once, to the terminal only (not the log).
+    const demoAdmin = demo ? await ensureDemoAdmin(db, env.BURNRATE_DEMO_ADMIN_PASSWORD) : null;
+    const noUsers = !demo && (await db.user.count()) === 0;
     const deps = { providers: PROVIDERS, env: process.env };
     await catchUpNewConnections(db, deps, { waitForDemo: demo });
     if (env.BURNRATE_SCHEDULER === 'on') {
@@ -77,6 +81,10 @@ export async function start(env: Env, options: StartOptions): Promise<void> {
     await waitForHttp(`http://${env.BURNRATE_HOST}:${env.PORT}/api/health`, web);
     const shown = env.BURNRATE_HOST === '127.0.0.1' || env.BURNRATE_HOST === '0.0.0.0' ? 'localhost' : env.BURNRATE_HOST;
     console.log(`\nBurnrate is running at http://${shown}:${env.PORT}  (database: ${database.kind}${demo ? ', demo data' : ''}; Ctrl-C to stop)\n`);
+    if (demoAdmin) {
+      console.log(`Sign in as ${demoAdmin.email} with this one-time password (shown only now; you will choose a new one):\n\n    ${demoAdmin.password}\n`);
+    }
+    if (noUsers) console.log('No users yet: create the first admin with `npx burnrate admin create --email you@example.com`\n');
   } catch (error) {
     await stopAll();
     throw error; // main() prints it as one line and exits 1

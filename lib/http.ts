@@ -1,42 +1,98 @@
 import { z } from 'zod';
+import { originsFor } from './auth/auth-config';
+import { checkOrigin, originHeaders } from './auth/origin-check';
+import { can, forbiddenMessage, type Permission } from './auth/roles';
+import { bindActor } from './auth/request-actor';
+import { actorOf, readSession } from './auth/session';
+import { env } from './env';
 import { AppError, type ErrorBody } from './errors';
+import type { Actor } from './incidents/incident-actions';
 import { logger } from './log';
 
-// The wrapper every route handler goes through: parses the query (and body) with zod,
-// calls one lib function, validates what it returns, and maps errors in one place.
+// The wrapper every route handler goes through: checks who is asking (`access`, before
+// anything is parsed), parses the query (and body) with zod, calls one lib function,
+// validates what it returns, and maps errors in one place.
 
 const MAX_BODY_BYTES = 1_000_000;
 
-type Schemas<Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> = {
+/** Who may call a route: anyone, or signed-in users whose role holds the permission. */
+export type Access = 'public' | Permission;
+
+/** Set on every handler route() and rawRoute() build; test/route-matrix.int.test.ts reads it. */
+export const ROUTE_ACCESS = Symbol.for('burnrate.route-access');
+
+type ActorFor<A extends Access> = A extends 'public' ? Actor | null : Actor;
+
+type Schemas<A extends Access, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> = {
+  access: A;
   query?: Q;
   body?: B;
   response: R;
 };
 
-type Handler<Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> = (input: {
+type Handler<A extends Access, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> = (input: {
   query: z.infer<Q>;
   body: z.infer<B>;
   request: Request;
   params: Record<string, string>;
+  actor: ActorFor<A>;
 }) => Promise<z.input<R>>;
 
-export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, R extends z.ZodType = z.ZodType>(
-  schemas: Schemas<Q, B, R>,
-  handler: Handler<Q, B, R>,
-) {
-  // Next types `params` as Promise<unknown>; dynamic segments are strings.
-  return async (request: Request, context?: { params?: Promise<unknown> }): Promise<Response> => {
+// Next types `params` as Promise<unknown>; dynamic segments are strings.
+type RouteContext = { params?: Promise<unknown> };
+export type RouteHandler = ((request: Request, context?: RouteContext) => Promise<Response>) & { [ROUTE_ACCESS]: Access };
+
+export function route<A extends Access, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, R extends z.ZodType = z.ZodType>(
+  schemas: Schemas<A, Q, B, R>,
+  handler: Handler<A, Q, B, R>,
+): RouteHandler {
+  return rawRoute({ access: schemas.access }, async ({ request, params, actor }) => {
+    const url = new URL(request.url);
+    const query = (schemas.query ? parseOr400(schemas.query, Object.fromEntries(url.searchParams), 'query') : undefined) as z.infer<Q>;
+    const body = (schemas.body ? parseOr400(schemas.body, await readJson(request), 'body') : undefined) as z.infer<B>;
+    const result = await handler({ query, body, request, params, actor });
+    return Response.json(schemas.response.parse(result), { headers: { 'cache-control': 'no-store' } });
+  });
+}
+
+/**
+ * For handlers that build their own Response (CSV, a 503 health report): the same access
+ * check and error mapping as route(), without the JSON parsing and validation.
+ */
+export function rawRoute<A extends Access>(
+  options: { access: A },
+  handler: (input: { request: Request; params: Record<string, string>; actor: ActorFor<A> }) => Promise<Response>,
+): RouteHandler {
+  const wrapped = async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
-      const url = new URL(request.url);
-      const query = (schemas.query ? parseOr400(schemas.query, Object.fromEntries(url.searchParams), 'query') : undefined) as z.infer<Q>;
-      const body = (schemas.body ? parseOr400(schemas.body, await readJson(request), 'body') : undefined) as z.infer<B>;
+      const actor = (await authorize(request, options.access)) as ActorFor<A>;
       const params = ((await context?.params) ?? {}) as Record<string, string>;
-      const result = await handler({ query, body, request, params });
-      return Response.json(schemas.response.parse(result), { headers: { 'cache-control': 'no-store' } });
+      return await handler({ request, params, actor });
     } catch (error) {
       return errorResponse(error, request);
     }
   };
+  return Object.assign(wrapped, { [ROUTE_ACCESS]: options.access });
+}
+
+/** The access rule a route handler was built with, if it was built by route() or rawRoute(). */
+export function routeAccess(handler: unknown): Access | undefined {
+  return typeof handler === 'function' ? (handler as Partial<RouteHandler>)[ROUTE_ACCESS] : undefined;
+}
+
+// 401 / 403 before anything else is read. Public routes never touch the session.
+async function authorize(request: Request, access: Access): Promise<Actor | null> {
+  const refused = checkOrigin(originHeaders(request), originsFor(env()));
+  if (refused) throw new AppError('forbidden', refused);
+  if (access === 'public') return null;
+  const session = await readSession(request.headers);
+  if (!session) throw new AppError('unauthorized', 'You are not signed in (or your session expired); sign in at /sign-in and try again');
+  const { user } = session;
+  if (user.mustChangePassword) throw new AppError('forbidden', 'Change your one-time password first, at /account/password');
+  if (!can(user.role, access)) throw new AppError('forbidden', forbiddenMessage(user.role, access));
+  const actor = actorOf(user);
+  bindActor(request, actor);
+  return actor;
 }
 
 function parseOr400<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {

@@ -6,6 +6,7 @@ import { prisma } from '@/lib/db';
 import { monthPeriodAt } from '@/lib/detect/budget/budget-period';
 import { upsertUsageBuckets, type UsageBucketInput } from '@/lib/usage/upsert-usage-buckets';
 import { freshDatabase } from '@/test/database';
+import { signInAs } from '@/test/sign-in';
 import { budgetListSchema, budgetViewSchema } from './budget-schemas';
 import { exportBudgets, listBudgets } from './budgets';
 
@@ -21,12 +22,16 @@ function row(keyId: string, at: string | number, widthSeconds: 60 | 3600, costUs
   return { keyId, bucketStart: new Date(at), widthSeconds, model: 'gpt-4o', region: '', source, requests: 1, inputTokens: 100, cachedInputTokens: 0, cacheWriteTokens: 0, outputTokens: 10, costUsd, costSource: 'priced' };
 }
 
-const put = (body: unknown) => PUT(new Request('http://burnrate.test/api/budgets', { method: 'PUT', body: typeof body === 'string' ? body : JSON.stringify(body) }));
+// Requests as a signed-in finance user (route() answers 401 to anyone else).
+let cookie = '';
+const as = (init: RequestInit = {}): RequestInit => ({ ...init, headers: { cookie } });
+const put = (body: unknown) => PUT(new Request('http://burnrate.test/api/budgets', as({ method: 'PUT', body: typeof body === 'string' ? body : JSON.stringify(body) })));
 const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error;
 
 beforeAll(async () => {
   ctx = await freshDatabase();
   process.env.DATABASE_URL = ctx.url;
+  ({ cookie } = await signInAs(ctx.prisma, 'finance'));
   await ctx.prisma.environment.createMany({ data: [{ name: 'production' }, { name: 'staging' }] });
   chat = (await ctx.prisma.apiKey.create({ data: { provider: 'openai', providerKeyId: 'key_chat', name: 'prod-chat', environment: 'production' } })).id;
   batch = (await ctx.prisma.apiKey.create({ data: { provider: 'anthropic', providerKeyId: 'apikey_batch', name: 'staging-batch', environment: 'staging' } })).id;
@@ -72,19 +77,19 @@ describe('PUT /api/budgets', () => {
     await put({ scope: 'key', keyId: chat, monthlyUsd: 750.25, thresholds: [90, 100] }); // no change, no audit line
 
     const other = budgetViewSchema.parse(await (await put({ scope: 'environment', environment: 'staging', monthlyUsd: 50 })).json());
-    const deleted = await DELETE(new Request(`http://burnrate.test/api/budgets/${other.id}`, { method: 'DELETE' }), { params: Promise.resolve({ id: other.id }) });
+    const deleted = await DELETE(new Request(`http://burnrate.test/api/budgets/${other.id}`, as({ method: 'DELETE' })), { params: Promise.resolve({ id: other.id }) });
     expect(await deleted.json()).toEqual({ deleted: true });
-    const again = await DELETE(new Request(`http://burnrate.test/api/budgets/${other.id}`, { method: 'DELETE' }), { params: Promise.resolve({ id: other.id }) });
+    const again = await DELETE(new Request(`http://burnrate.test/api/budgets/${other.id}`, as({ method: 'DELETE' })), { params: Promise.resolve({ id: other.id }) });
     expect(again.status).toBe(404);
-    const badId = await DELETE(new Request('http://burnrate.test/api/budgets/nope', { method: 'DELETE' }), { params: Promise.resolve({ id: 'nope' }) });
+    const badId = await DELETE(new Request('http://burnrate.test/api/budgets/nope', as({ method: 'DELETE' })), { params: Promise.resolve({ id: 'nope' }) });
     expect(badId.status).toBe(404);
 
     const audit = await ctx.prisma.auditEvent.findMany({ where: { targetType: 'budget' }, orderBy: { id: 'asc' } });
     expect(audit.map((a) => [a.action, a.targetId, a.actorEmail])).toEqual([
-      ['budget.create', view.id, 'dashboard'],
-      ['budget.update', view.id, 'dashboard'],
-      ['budget.create', other.id, 'dashboard'],
-      ['budget.delete', other.id, 'dashboard'],
+      ['budget.create', view.id, 'finance@example.com'],
+      ['budget.update', view.id, 'finance@example.com'],
+      ['budget.create', other.id, 'finance@example.com'],
+      ['budget.delete', other.id, 'finance@example.com'],
     ]);
     expect(audit[0]!.before).toBeNull();
     expect(audit[0]!.after).toEqual({ scope: 'key', keyId: chat, environment: null, monthlyUsd: 500, thresholds: [50, 80, 100], timezone: 'Europe/Berlin' });
@@ -151,7 +156,7 @@ describe('budget standing, history and export', () => {
   });
 
   it('GET /api/budgets returns the same shape on the real clock', async () => {
-    const response = await GET(new Request('http://burnrate.test/api/budgets'));
+    const response = await GET(new Request('http://burnrate.test/api/budgets', as()));
     expect(response.status).toBe(200);
     const { budgets } = budgetListSchema.parse(await response.json());
     expect(budgets.map((b) => [b.subjectName, b.history.length])).toEqual([
@@ -175,7 +180,7 @@ describe('budget standing, history and export', () => {
   it('GET /api/budgets/export answers text/csv with a filename, and errors as JSON', async () => {
     const month = monthPeriodAt(Date.now(), 'UTC');
     const previous = month.month === 1 ? `${month.year - 1}-12` : `${month.year}-${String(month.month - 1).padStart(2, '0')}`;
-    const response = await exportCsv(new Request(`http://burnrate.test/api/budgets/export?month=${previous}`));
+    const response = await exportCsv(new Request(`http://burnrate.test/api/budgets/export?month=${previous}`, as()));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="burnrate-budgets-${previous}.csv"`);
@@ -183,10 +188,10 @@ describe('budget standing, history and export', () => {
     expect(lines[0]).toBe('subject,scope,environment,budget_usd,spend_usd,percent,forecast_usd,timezone');
     expect(lines.slice(1, -1).map((l) => l.split(',')[0])).toEqual(['staging', 'prod-chat']);
 
-    const bad = await exportCsv(new Request('http://burnrate.test/api/budgets/export?month=2026-13'));
+    const bad = await exportCsv(new Request('http://burnrate.test/api/budgets/export?month=2026-13', as()));
     expect(bad.status).toBe(400);
     expect(await errorOf(bad)).toEqual({ code: 'bad_request', message: 'Invalid query: month: month must look like 2026-03 (YYYY-MM)' });
-    const future = await exportCsv(new Request(`http://burnrate.test/api/budgets/export?month=${month.year + 1}-01`));
+    const future = await exportCsv(new Request(`http://burnrate.test/api/budgets/export?month=${month.year + 1}-01`, as()));
     expect(future.status).toBe(400);
     expect((await errorOf(future)).message).toMatch(/has not started yet/);
   });

@@ -38,7 +38,12 @@ describe('schema.prisma and the migrations agree', () => {
     const route = await db.alertRoute.create({ data: { name: 'R', channel: 'pagerduty', secretId: secret.id, environments: ['production'], kinds: ['spike', 'budget'], minSeverity: 'error', keyTags: ['a'], digest: false } });
     const delivery = await db.alertDelivery.create({ data: { incidentId: incident.id, routeId: route.id, action: 'trigger', idempotencyKey: `${incident.id}:${route.id}:trigger:1`, payload: { a: 1 }, channelRef: 'dedup' } });
     await db.deliveryAttempt.create({ data: { deliveryId: delivery.id, httpStatus: 202, error: null, durationMs: 12 } });
-    await db.user.create({ data: { email: 'a@example.com', name: 'A', role: 'admin', passwordHash: 'x', oidcSubject: 'sub' } });
+    const user = await db.user.create({ data: { email: 'a@example.com', emailVerified: true, name: 'A', image: null, role: 'admin', mustChangePassword: true, lastLoginAt: new Date(), disabledAt: null } });
+    await db.account.create({ data: { userId: user.id, accountId: user.id, providerId: 'credential', passwordHash: '$argon2id$x' } });
+    await db.account.create({ data: { userId: user.id, accountId: 'sub-1', providerId: 'oidc', accessToken: 'a', refreshToken: 'r', idToken: 'i', accessTokenExpiresAt: new Date(), refreshTokenExpiresAt: new Date(), scope: 'openid' } });
+    await db.session.create({ data: { userId: user.id, token: 'tok', expiresAt: new Date(Date.now() + 60_000), ipAddress: '127.0.0.1', userAgent: 'test' } });
+    await db.verification.create({ data: { identifier: 'state', value: 'v', expiresAt: new Date() } });
+    await db.loginFailure.create({ data: { email: 'a@example.com', ip: '127.0.0.1' } });
     const token = await db.ingestToken.create({ data: { name: 'gw', tokenHash: 'h', hint: 'brn_abc', environment: 'production', createdBy: 'a' } });
     await db.ingestEvent.create({
       data: { tokenId: token.id, eventId: 'e1', occurredAt: new Date(), keyId: key.id, model: 'm', region: 'US', inputTokens: 1n, cachedInputTokens: 0n, cacheWriteTokens: 0n, outputTokens: 2n, costUsd: new Prisma.Decimal('0.5') },
@@ -57,6 +62,9 @@ describe('schema.prisma and the migrations agree', () => {
     expect(read.incidents[0]!.deliveries[0]!.tries[0]!.httpStatus).toBe(202);
     expect(read.incidents[0]!.deliveries[0]!.route.kinds).toEqual(['spike', 'budget']);
     expect(read.env.timezone).toBe('Europe/Berlin');
+    const signedIn = await db.user.findUniqueOrThrow({ where: { email: 'a@example.com' }, include: { accounts: true, sessions: true } });
+    expect(signedIn.accounts.map((a) => a.providerId).sort()).toEqual(['credential', 'oidc']);
+    expect(signedIn.sessions[0]!.token).toBe('tok');
     for (const model of Object.values(Prisma.ModelName)) {
       const delegate = (db as unknown as Record<string, { count: () => Promise<number> }>)[model.charAt(0).toLowerCase() + model.slice(1)]!;
       expect(await delegate.count(), model).toBeGreaterThan(0);

@@ -1,4 +1,3 @@
-import { requestActor } from '@/lib/auth/request-actor';
 import { budgetListSchema, budgetViewSchema, putBudgetSchema } from '@/lib/budgets/budget-schemas';
 import { listBudgets, putBudget } from '@/lib/budgets/budgets';
 import { prisma } from '@/lib/db';
@@ -6,7 +5,7 @@ import { route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ response: budgetListSchema }, () => listBudgets(prisma(), Date.now()));
+export const GET = route({ access: 'read', response: budgetListSchema }, () => listBudgets(prisma(), Date.now()));
 
 // One budget per key or environment: PUT creates it or replaces its settings.
-export const PUT = route({ body: putBudgetSchema, response: budgetViewSchema }, ({ body, request }) => putBudget(prisma(), body, requestActor(request), Date.now()));
+export const PUT = route({ access: 'budget.write', body: putBudgetSchema, response: budgetViewSchema }, ({ body, actor }) => putBudget(prisma(), body, actor, Date.now()));

@@ -5,4 +5,4 @@ import { hygieneReportSchema } from '@/lib/keys/key-schemas';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ response: hygieneReportSchema }, () => hygieneReport(prisma(), Date.now()));
+export const GET = route({ access: 'read', response: hygieneReportSchema }, () => hygieneReport(prisma(), Date.now()));

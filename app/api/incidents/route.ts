@@ -5,4 +5,4 @@ import { incidentsPageSchema, incidentsQuerySchema } from '@/lib/incidents/incid
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ query: incidentsQuerySchema, response: incidentsPageSchema }, ({ query }) => listIncidents(prisma(), query));
+export const GET = route({ access: 'read', query: incidentsQuerySchema, response: incidentsPageSchema }, ({ query }) => listIncidents(prisma(), query));

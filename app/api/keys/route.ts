@@ -5,4 +5,4 @@ import { keysPage } from '@/lib/usage/overview';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ query: keysQuerySchema, response: keysPageSchema }, ({ query }) => keysPage(prisma(), query, Date.now()));
+export const GET = route({ access: 'read', query: keysQuerySchema, response: keysPageSchema }, ({ query }) => keysPage(prisma(), query, Date.now()));

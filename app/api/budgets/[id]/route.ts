@@ -1,4 +1,3 @@
-import { requestActor } from '@/lib/auth/request-actor';
 import { deletedSchema } from '@/lib/budgets/budget-schemas';
 import { deleteBudget } from '@/lib/budgets/budgets';
 import { prisma } from '@/lib/db';
@@ -6,7 +5,7 @@ import { idParam, route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
-export const DELETE = route({ response: deletedSchema }, async ({ params, request }) => {
-  await deleteBudget(prisma(), idParam(params, 'budget'), requestActor(request));
+export const DELETE = route({ access: 'budget.write', response: deletedSchema }, async ({ params, actor }) => {
+  await deleteBudget(prisma(), idParam(params, 'budget'), actor);
   return { deleted: true as const };
 });

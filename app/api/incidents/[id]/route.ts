@@ -5,4 +5,4 @@ import { incidentDetailSchema } from '@/lib/incidents/incident-schemas';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ response: incidentDetailSchema }, ({ params }) => incidentDetail(prisma(), idParam(params, 'incident')));
+export const GET = route({ access: 'read', response: incidentDetailSchema }, ({ params }) => incidentDetail(prisma(), idParam(params, 'incident')));

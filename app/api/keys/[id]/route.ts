@@ -5,4 +5,4 @@ import { keyDetailSchema } from '@/lib/keys/key-schemas';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ response: keyDetailSchema }, ({ params }) => keyDetail(prisma(), idParam(params, 'key'), Date.now()));
+export const GET = route({ access: 'read', response: keyDetailSchema }, ({ params }) => keyDetail(prisma(), idParam(params, 'key'), Date.now()));

@@ -5,4 +5,4 @@ import { overviewSummary } from '@/lib/usage/overview';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ response: overviewSummarySchema }, () => overviewSummary(prisma(), Date.now()));
+export const GET = route({ access: 'read', response: overviewSummarySchema }, () => overviewSummary(prisma(), Date.now()));

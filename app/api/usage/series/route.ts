@@ -5,6 +5,6 @@ import { usageSeries } from '@/lib/usage/overview';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ query: usageSeriesQuerySchema, response: usageSeriesSchema }, ({ query }) =>
+export const GET = route({ access: 'read', query: usageSeriesQuerySchema, response: usageSeriesSchema }, ({ query }) =>
   usageSeries(prisma(), query, Date.now()),
 );

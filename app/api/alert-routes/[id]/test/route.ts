@@ -6,6 +6,6 @@ import { idParam, route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ response: testResultSchema }, ({ params }) =>
+export const POST = route({ access: 'admin', response: testResultSchema }, ({ params }) =>
   sendTestAlert(prisma(), idParam(params, 'alert route'), { publicUrl: publicUrl(env()), pagerDutyUrl: process.env.BURNRATE_PAGERDUTY_EVENTS_URL, now: Date.now() }),
 );

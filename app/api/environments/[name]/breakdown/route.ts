@@ -6,6 +6,6 @@ import { keyBreakdownQuerySchema, keyBreakdownSchema } from '@/lib/keys/key-sche
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ query: keyBreakdownQuerySchema, response: keyBreakdownSchema }, async ({ params, query }) =>
+export const GET = route({ access: 'read', query: keyBreakdownQuerySchema, response: keyBreakdownSchema }, async ({ params, query }) =>
   keyBreakdown(prisma(), { environment: await environmentParam(prisma(), params) }, query, Date.now()),
 );

@@ -7,6 +7,6 @@ import { keySeriesQuerySchema, keySeriesSchema } from '@/lib/keys/key-schemas';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ query: keySeriesQuerySchema, response: keySeriesSchema }, async ({ params, query }) =>
+export const GET = route({ access: 'read', query: keySeriesQuerySchema, response: keySeriesSchema }, async ({ params, query }) =>
   keySeries(prisma(), { environment: await environmentParam(prisma(), params) }, query, Date.now(), env().BURNRATE_TIMEZONE),
 );

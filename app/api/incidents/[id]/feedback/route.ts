@@ -1,4 +1,3 @@
-import { requestActor } from '@/lib/auth/request-actor';
 import { prisma } from '@/lib/db';
 import { idParam, route } from '@/lib/http';
 import { setIncidentFeedback } from '@/lib/incidents/incident-actions';
@@ -7,8 +6,8 @@ import { incidentDetail } from '@/lib/incidents/incident-queries';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ body: feedbackBodySchema, response: incidentDetailSchema }, async ({ params, body, request }) => {
+export const POST = route({ access: 'incident.act', body: feedbackBodySchema, response: incidentDetailSchema }, async ({ params, body, actor }) => {
   const id = idParam(params, 'incident');
-  await setIncidentFeedback(prisma(), id, body, requestActor(request), { now: Date.now() });
+  await setIncidentFeedback(prisma(), id, body, actor, { now: Date.now() });
   return incidentDetail(prisma(), id);
 });

@@ -1,4 +1,3 @@
-import { requestActor } from '@/lib/auth/request-actor';
 import { prisma } from '@/lib/db';
 import { idParam, route } from '@/lib/http';
 import { changeIncidentStatus } from '@/lib/incidents/incident-actions';
@@ -8,8 +7,8 @@ import { incidentChangeHandler } from '@/lib/incidents/on-change';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ response: incidentDetailSchema }, async ({ params, request }) => {
+export const POST = route({ access: 'incident.act', response: incidentDetailSchema }, async ({ params, actor }) => {
   const id = idParam(params, 'incident');
-  await changeIncidentStatus(prisma(), id, 'resolve', requestActor(request), { now: Date.now(), onChange: incidentChangeHandler() });
+  await changeIncidentStatus(prisma(), id, 'resolve', actor, { now: Date.now(), onChange: incidentChangeHandler() });
   return incidentDetail(prisma(), id);
 });

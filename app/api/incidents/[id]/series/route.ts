@@ -5,4 +5,4 @@ import { incidentSeriesSchema } from '@/lib/incidents/incident-schemas';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ response: incidentSeriesSchema }, ({ params }) => incidentSeries(prisma(), idParam(params, 'incident'), Date.now()));
+export const GET = route({ access: 'read', response: incidentSeriesSchema }, ({ params }) => incidentSeries(prisma(), idParam(params, 'incident'), Date.now()));

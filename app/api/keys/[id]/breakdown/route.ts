@@ -5,6 +5,6 @@ import { keyBreakdownQuerySchema, keyBreakdownSchema } from '@/lib/keys/key-sche
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ query: keyBreakdownQuerySchema, response: keyBreakdownSchema }, ({ params, query }) =>
+export const GET = route({ access: 'read', query: keyBreakdownQuerySchema, response: keyBreakdownSchema }, ({ params, query }) =>
   keyBreakdown(prisma(), { keyId: idParam(params, 'key') }, query, Date.now()),
 );

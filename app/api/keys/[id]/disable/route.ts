@@ -1,4 +1,3 @@
-import { requestActor } from '@/lib/auth/request-actor';
 import { prisma } from '@/lib/db';
 import { idParam, route } from '@/lib/http';
 import { disableKey } from '@/lib/keys/disable-key';
@@ -7,8 +6,8 @@ import { disableKeyBodySchema, keyDetailSchema } from '@/lib/keys/key-schemas';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ body: disableKeyBodySchema, response: keyDetailSchema }, async ({ params, body, request }) => {
+export const POST = route({ access: 'key.disable', body: disableKeyBodySchema, response: keyDetailSchema }, async ({ params, body, actor }) => {
   const id = idParam(params, 'key');
-  await disableKey(prisma(), id, { confirmName: body.confirmName, actor: requestActor(request), now: Date.now(), env: process.env });
+  await disableKey(prisma(), id, { confirmName: body.confirmName, actor, now: Date.now(), env: process.env });
   return keyDetail(prisma(), id, Date.now());
 });

@@ -6,6 +6,6 @@ import { keySeriesQuerySchema, keySeriesSchema } from '@/lib/keys/key-schemas';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ query: keySeriesQuerySchema, response: keySeriesSchema }, ({ params, query }) =>
+export const GET = route({ access: 'read', query: keySeriesQuerySchema, response: keySeriesSchema }, ({ params, query }) =>
   keySeries(prisma(), { keyId: idParam(params, 'key') }, query, Date.now(), env().BURNRATE_TIMEZONE),
 );

@@ -1,0 +1,38 @@
+import { DEMO_ADMIN } from './demo-admin';
+import { expect, test } from './fixtures';
+
+// Signing in and out, from an anonymous browser (not the signed-in state the other specs use).
+test.use({ storageState: { cookies: [], origins: [] }, expectedConsoleErrors: [/status of 401/] });
+
+test('anonymous visitors are sent to sign-in, and the API answers 401', async ({ page, request }) => {
+  await page.goto('/incidents?status=all');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fincidents%3Fstatus%3Dall$/);
+  await expect(page.getByTestId('sign-in-form')).toBeVisible();
+  await expect(page.getByTestId('user-menu')).toHaveCount(0);
+
+  const res = await request.get('/api/incidents');
+  expect(res.status()).toBe(401);
+  expect((await res.json()).error.message).toMatch(/not signed in/);
+});
+
+test('a wrong password is refused with a clear message; the right one signs in and out', async ({ page }) => {
+  await page.goto('/keys');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fkeys$/);
+
+  await page.getByTestId('sign-in-email').fill(DEMO_ADMIN.email);
+  await page.getByTestId('sign-in-password').fill('not the password at all');
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('sign-in-error')).toHaveText('Wrong email or password.');
+
+  await page.getByTestId('sign-in-password').fill(DEMO_ADMIN.password);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page).toHaveURL(/\/keys$/);
+  await expect(page.getByTestId('user-email')).toHaveText(DEMO_ADMIN.email);
+  await expect(page.getByTestId('user-role')).toHaveText('Role: admin');
+
+  await page.getByTestId('sign-out').click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByTestId('user-menu')).toHaveCount(0);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
