@@ -1,6 +1,10 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { NavLink } from '@/components/nav-link';
+import { readSession } from '@/lib/auth/session';
+import { UserMenu } from './account/user-menu';
+import './account/account.css';
 import { Providers } from './providers';
 import './globals.css';
 
@@ -15,7 +19,9 @@ export const metadata: Metadata = {
   icons: { icon: ICON },
 };
 
-export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  // The sign-in page has no session; a database outage must not take the sign-in page down.
+  const session = await readSession(await headers()).catch(() => null);
   return (
     <html lang="en">
       <body>
@@ -37,8 +43,21 @@ export default function RootLayout({ children }: Readonly<{ children: ReactNode 
                   <li>
                     <NavLink href="/incidents">Incidents</NavLink>
                   </li>
+                  <li>
+                    <NavLink href="/keys">Keys</NavLink>
+                  </li>
+                  <li>
+                    <NavLink href="/hygiene">Hygiene</NavLink>
+                  </li>
+                  <li>
+                    <NavLink href="/settings/alerts">Settings</NavLink>
+                  </li>
+                  <li>
+                    <NavLink href="/budgets">Budgets</NavLink>
+                  </li>
                 </ul>
               </nav>
+              {session ? <UserMenu email={session.user.email} role={session.user.role} /> : null}
             </header>
             <main id="main" className="main" tabIndex={-1}>
               {children}

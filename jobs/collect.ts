@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PrismaClient } from '@/generated/prisma/client';
-import { resolveAccess } from '@/lib/collect/connection-access';
+import { connectionAccess } from '@/lib/collect/connection-access';
 import { pullConnection, withConnectionLock, type PullDeps } from '@/lib/collect/pull-connection';
 import { reconcileCosts } from '@/lib/collect/reconcile-costs';
 import { minuteBoundary } from '@/lib/collect/windows';
@@ -42,7 +42,7 @@ export function reconcileJob(db: PrismaClient, deps: PullDeps): JobHandler {
         () =>
           withConnectionLock(db, c.id, async () => {
             const connection = await db.providerConnection.findUniqueOrThrow({ where: { id: c.id } });
-            return reconcileCosts(db, connection, deps.providers[connection.provider], resolveAccess(connection, deps.env), Date.now());
+            return reconcileCosts(db, connection, deps.providers[connection.provider], await connectionAccess(db, connection, deps.env), Date.now());
           }),
         c.id,
       ).catch(() => undefined); // one connection's failure is recorded and must not stop the others

@@ -2,7 +2,12 @@ import Link from 'next/link';
 import './settings.css';
 
 // Settings are grouped by what they configure; each group is a page of its own.
-const SECTIONS = [{ href: '/settings/alerts', title: 'Alerts', description: 'Where incidents are sent: Slack channels and PagerDuty services, with the filters each one takes.' }] as const;
+const SECTIONS = [
+  { href: '/settings/alerts', title: 'Alerts', description: 'Where incidents are sent: Slack channels and PagerDuty services, with the filters each one takes.' },
+  { href: '/settings/connections', title: 'Connections', description: 'The OpenAI and Anthropic organizations usage is read from, their admin keys and whether syncing works.' },
+  { href: '/settings/tokens', title: 'Ingest tokens', description: 'Tokens that gateways and OpenTelemetry exporters send usage with: create, see once, revoke.' },
+  { href: '/settings/environments', title: 'Environments', description: 'Time zone and working hours per environment, and how often keys should be rotated.' },
+] as const;
 
 export default function SettingsPage() {
   return (

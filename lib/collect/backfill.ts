@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { UsageWindow } from '@/lib/providers/provider';
-import { resolveAccess } from './connection-access';
+import { connectionAccess } from './connection-access';
 import { pullWindow, withConnectionLock, type PullDeps } from './pull-connection';
 import { readCursor } from './sync-cursor';
 import { backfillPlan, DAY } from './windows';
@@ -23,7 +23,7 @@ export async function backfillConnection(
 ): Promise<{ windows: number; written: number; resumedFrom: number | null; interrupted: boolean }> {
   const connection = await db.providerConnection.findUniqueOrThrow({ where: { id: connectionId } });
   const provider = deps.providers[connection.provider];
-  const access = resolveAccess(connection, deps.env);
+  const access = await connectionAccess(db, connection, deps.env);
   const plan = backfillPlan(sinceMs, nowMs, CHUNKS);
   const saved = readCursor(connection.syncCursor).backfill;
   const resumedFrom = saved && saved.sinceMs === plan[0]?.startMs ? saved.doneThroughMs : null;

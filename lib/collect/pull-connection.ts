@@ -1,7 +1,7 @@
 import type { PrismaClient, ProviderConnection } from '@/generated/prisma/client';
 import { logger } from '@/lib/log';
-import { ProviderError, type Provider, type UsageWindow } from '@/lib/providers/provider';
-import { resolveAccess } from './connection-access';
+import { ProviderError, type ConnectionAccess, type Provider, type UsageWindow } from '@/lib/providers/provider';
+import { connectionAccess } from './connection-access';
 import { demoAwarePlacement } from './placement';
 import { storeUsage } from './store-usage';
 import { readCursor } from './sync-cursor';
@@ -36,7 +36,7 @@ export async function pullConnection(db: PrismaClient, connectionId: string, mod
     if (!connection.enabled) return { skipped: 'disabled' };
     const provider = deps.providers[connection.provider];
     try {
-      const access = resolveAccess(connection, deps.env);
+      const access = await connectionAccess(db, connection, deps.env);
       const place = demoAwarePlacement(connection);
       let detail: Record<string, unknown>;
       if (mode === 'keys') {
@@ -66,7 +66,7 @@ export async function pullWindow(
   db: PrismaClient,
   connection: ProviderConnection,
   provider: Provider,
-  access: ReturnType<typeof resolveAccess>,
+  access: ConnectionAccess,
   window: UsageWindow,
   retry?: RetryOptions,
 ) {

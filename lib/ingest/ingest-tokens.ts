@@ -1,5 +1,5 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import type { PrismaClient } from '@/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '@/lib/errors';
 
 // Tokens that gateways and OpenTelemetry exporters send to the ingest endpoints as
@@ -26,6 +26,9 @@ export type IngestTokenInfo = {
   revokedAt: Date | null;
 };
 
+// Create and revoke also run inside a caller's transaction (the dashboard audits them).
+type TokenDb = PrismaClient | Prisma.TransactionClient;
+
 export type AuthenticatedToken = { id: string; name: string; environment: string | null };
 
 const infoSelect = { id: true, name: true, hint: true, environment: true, createdAt: true, createdBy: true, lastUsedAt: true, revokedAt: true } as const;
@@ -40,7 +43,7 @@ export const hashIngestToken = (token: string): string => createHash('sha256').u
 export const ingestTokenHint = (token: string): string => `${token.slice(0, INGEST_TOKEN_PREFIX.length + 4)}…`;
 
 export async function createIngestToken(
-  db: PrismaClient,
+  db: TokenDb,
   input: { name: string; environment?: string; createdBy?: string },
 ): Promise<{ token: string; info: IngestTokenInfo }> {
   if (!NAME_FORMAT.test(input.name)) {
@@ -68,7 +71,7 @@ export function listIngestTokens(db: PrismaClient): Promise<IngestTokenInfo[]> {
   return db.ingestToken.findMany({ select: infoSelect, orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { name: 'asc' }] });
 }
 
-export async function revokeIngestToken(db: PrismaClient, name: string, now: number): Promise<IngestTokenInfo> {
+export async function revokeIngestToken(db: TokenDb, name: string, now: number): Promise<IngestTokenInfo> {
   const found = await db.ingestToken.findUnique({ where: { name }, select: infoSelect });
   if (!found) throw new AppError('not_found', `No ingest token named "${name}"; \`npx burnrate ingest-token list\` shows them`);
   if (found.revokedAt) return found;

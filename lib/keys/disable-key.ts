@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@/generated/prisma/client';
-import { CredentialMissingError, resolveAccess } from '@/lib/collect/connection-access';
+import { connectionAccess, CredentialMissingError } from '@/lib/collect/connection-access';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/incidents/incident-actions';
 import { logger } from '@/lib/log';
@@ -28,7 +28,7 @@ export async function disableKey(db: PrismaClient, keyId: string, options: Disab
     where: { id: keyId },
     select: {
       id: true, name: true, provider: true, providerKeyId: true, projectId: true, status: true,
-      connection: { select: { name: true, baseUrl: true, credentialEnv: true } },
+      connection: { select: { name: true, baseUrl: true, credentialEnv: true, secretId: true } },
     },
   });
   if (!key) throw new AppError('not_found', `No key ${keyId}`);
@@ -39,7 +39,7 @@ export async function disableKey(db: PrismaClient, keyId: string, options: Disab
   const label = PROVIDER_LABELS[key.provider];
   let secret = '';
   try {
-    const access = resolveAccess(key.connection, options.env);
+    const access = await connectionAccess(db, key.connection, options.env);
     secret = access.adminKey;
     await (options.providers ?? PROVIDERS)[key.provider].disableKey(access, { providerKeyId: key.providerKeyId, projectId: key.projectId });
   } catch (error) {

@@ -1,0 +1,10 @@
+import { prisma } from '@/lib/db';
+import { environmentSettingsSchema, updateEnvironmentSettingsSchema } from '@/lib/environments/environment-schemas';
+import { environmentNameParam, updateEnvironmentSettings } from '@/lib/environments/environment-settings';
+import { route } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+export const PATCH = route({ access: 'admin', body: updateEnvironmentSettingsSchema, response: environmentSettingsSchema }, ({ body, params, actor }) =>
+  updateEnvironmentSettings(prisma(), environmentNameParam(params), body, actor),
+);

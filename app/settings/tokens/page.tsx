@@ -1,0 +1,123 @@
+'use client';
+
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import { Panel } from '@/components/panel';
+import { QueryView } from '@/components/query-view';
+import { SettingsTokenForm } from '@/components/settings-token-form';
+import { SettingsTokenReveal } from '@/components/settings-token-reveal';
+import { SettingsTokenRow } from '@/components/settings-token-row';
+import { EmptyState, LoadingState } from '@/components/state-views';
+import { formatInteger } from '@/lib/client/format';
+import { createTokenBody, tokenErrors } from '@/lib/client/ingest-token-draft';
+import { useEnvironmentSettings } from '@/lib/client/use-environment-settings';
+import { useCreateIngestToken, useIngestTokens, useRevokeIngestToken } from '@/lib/client/use-ingest-tokens';
+import type { IngestTokenView } from '@/lib/ingest/ingest-token-schemas';
+import '../settings.css';
+
+export default function IngestTokensPage() {
+  const tokens = useIngestTokens();
+  const environments = useEnvironmentSettings();
+  const create = useCreateIngestToken();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const errors = useMemo(() => (create.error ? tokenErrors(create.error) : null), [create.error]);
+  const data = tokens.data;
+  // The token lives only in the mutation's answer: "done" (or leaving the page) drops it for good.
+  const created = create.data;
+
+  return (
+    <div className="page settings-page">
+      <p>
+        <Link href="/settings" className="back-link">
+          <span aria-hidden="true">← </span>Settings
+        </Link>
+      </p>
+      <header className="page-header">
+        <h1 className="page-title">Ingest tokens</h1>
+      </header>
+      <p className="settings-intro">
+        Gateways (LiteLLM, Portkey) and OpenTelemetry exporters send per-request usage with one of these tokens. A token is shown once when it is created; Burnrate keeps only its hash.
+      </p>
+      <Panel id="create-token" title="Create a token">
+        {created ? (
+          <SettingsTokenReveal
+            name={created.info.name}
+            token={created.token}
+            onDone={() => {
+              setNotice(`Token ${created.info.name} (${created.info.hint}) is ready.`);
+              create.reset();
+              setFormKey((n) => n + 1);
+            }}
+          />
+        ) : (
+          <SettingsTokenForm
+            key={formKey}
+            environments={environments.data?.environments.map((e) => e.name) ?? []}
+            saving={create.isPending}
+            errors={errors}
+            onSubmit={(draft) => {
+              setNotice(null);
+              create.mutate(createTokenBody(draft));
+            }}
+          />
+        )}
+      </Panel>
+      <Panel id="tokens" title={data ? `Tokens · ${formatInteger(data.tokens.length)}` : 'Tokens'}>
+        <div aria-live="polite" className="settings-notice">
+          {notice ? (
+            <p className="action-done" data-testid="tokens-notice">
+              <span aria-hidden="true">✓ </span>
+              {notice}
+            </p>
+          ) : null}
+        </div>
+        <QueryView
+          query={tokens}
+          what="ingest tokens"
+          loading={<LoadingState variant="table" rows={2} label="Loading ingest tokens…" />}
+          empty={<EmptyState title="No ingest tokens yet.">Usage from provider admin APIs needs none; create one when a gateway or exporter should send events.</EmptyState>}
+          isEmpty={(d) => d.tokens.length === 0}
+        >
+          {(d) => (
+            <div className="table-scroll">
+              <table className="table token-table" data-testid="tokens">
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Token</th>
+                    <th scope="col">Environment</th>
+                    <th scope="col">Last used</th>
+                    <th scope="col">Created</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.tokens.map((t) => (
+                    <TokenItem key={t.id} token={t} now={new Date(tokens.dataUpdatedAt)} onRevoked={() => setNotice(`Revoked ${t.name}; requests with it are refused.`)} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryView>
+      </Panel>
+    </div>
+  );
+}
+
+function TokenItem({ token, now, onRevoked }: { token: IngestTokenView; now: Date; onRevoked: () => void }) {
+  const revoke = useRevokeIngestToken(token.id);
+  return (
+    <SettingsTokenRow
+      token={token}
+      now={now}
+      revoking={revoke.isPending}
+      error={revoke.error ? `Could not revoke the token. ${revoke.error.message}` : null}
+      onRevoke={() => revoke.mutate(undefined, { onSuccess: onRevoked })}
+    />
+  );
+}

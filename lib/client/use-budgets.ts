@@ -1,0 +1,117 @@
+'use client';
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useMemo, useState } from 'react';
+import type { BudgetBody } from '@/lib/client/budget-draft';
+import { exportMonth, monthOf } from '@/lib/client/budget-month';
+import { deleteJson, fetchJson } from '@/lib/client/fetch-json';
+import { budgetListSchema, budgetViewSchema, deletedSchema } from '@/lib/budgets/budget-schemas';
+import type { BudgetList } from '@/lib/budgets/budget-schemas';
+import { keysPageSchema } from '@/lib/usage/overview-schemas';
+
+export const budgetQueryKeys = {
+  all: () => ['budgets'] as const,
+  list: () => ['budgets', 'list'] as const,
+  keyChoices: (q: string) => ['budgets', 'key-choices', { q }] as const,
+  environments: () => ['budgets', 'environments'] as const,
+};
+
+const budgetsUrl = '/api/budgets';
+// The key picker shows the first matches by name; typing narrows them.
+const KEY_CHOICES = 20;
+// Environments come from the keys in them: no route lists environments on their own.
+const ENVIRONMENT_SCAN = 200;
+
+export function useBudgets() {
+  return useQuery({
+    queryKey: budgetQueryKeys.list(),
+    queryFn: ({ signal }) => fetchJson(budgetsUrl, budgetListSchema, { signal }),
+  });
+}
+
+// A budget's key row on /keys shows its budget too: refresh both.
+const refetchBudgets = (queryClient: QueryClient) =>
+  Promise.all([queryClient.invalidateQueries({ queryKey: budgetQueryKeys.list() }), queryClient.invalidateQueries({ queryKey: ['keys'] })]);
+
+/** Creates the subject's budget or replaces its settings; a 400 or 404 keeps the server's message for the form's fields. */
+export function usePutBudget() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    // fetch-json has no PUT helper; the same parsing and error mapping through fetchJson.
+    mutationFn: (body: BudgetBody) =>
+      fetchJson(budgetsUrl, budgetViewSchema, { method: 'PUT', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData<BudgetList>(budgetQueryKeys.list(), (data) => {
+        if (!data) return data;
+        const known = data.budgets.some((b) => b.id === saved.id);
+        return { ...data, budgets: known ? data.budgets.map((b) => (b.id === saved.id ? saved : b)) : [...data.budgets, saved] };
+      });
+      await refetchBudgets(queryClient);
+    },
+  });
+}
+
+export function useDeleteBudget(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => deleteJson(`${budgetsUrl}/${encodeURIComponent(id)}`, deletedSchema),
+    onSuccess: async () => {
+      queryClient.setQueryData<BudgetList>(budgetQueryKeys.list(), (data) => data && { ...data, budgets: data.budgets.filter((b) => b.id !== id) });
+      await refetchBudgets(queryClient);
+    },
+  });
+}
+
+/** Keys whose name matches `q`, for the form's picker; only asked while the form is open. */
+export function useKeyChoices(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: budgetQueryKeys.keyChoices(q),
+    queryFn: ({ signal }) => {
+      const search = new URLSearchParams({ sort: 'name', pageSize: String(KEY_CHOICES) });
+      if (q) search.set('q', q);
+      return fetchJson(`/api/keys?${search}`, keysPageSchema, { signal });
+    },
+    select: (page) => page.rows.map((r) => ({ id: r.id, name: r.name, environment: r.environment, provider: r.provider })),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useEnvironmentChoices(enabled: boolean) {
+  return useQuery({
+    queryKey: budgetQueryKeys.environments(),
+    queryFn: ({ signal }) => fetchJson(`/api/keys?${new URLSearchParams({ sort: 'environment', pageSize: String(ENVIRONMENT_SCAN) })}`, keysPageSchema, { signal }),
+    select: (page) => [...new Set(page.rows.map((r) => r.environment))].sort((a, b) => a.localeCompare(b)),
+    enabled,
+  });
+}
+
+/**
+ * The export's month, read from and written to the URL. Callers must sit inside a Suspense
+ * boundary: useSearchParams opts out of static rendering.
+ */
+export function useExportMonth() {
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  // The clock is read once per visit: a page left open across midnight keeps its month.
+  const [now] = useState(() => Date.now());
+  const param = searchParams.get('month');
+  const month = useMemo(() => exportMonth(param, now), [param, now]);
+
+  const setMonth = useCallback(
+    (next: string) => {
+      const search = new URLSearchParams(searchParams.toString());
+      // Cleared, the picker falls back to the current month.
+      if (next === '') search.delete('month');
+      else search.set('month', next);
+      const query = search.toString();
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [pathname, router, searchParams],
+  );
+
+  return { month, maxMonth: monthOf(now), setMonth };
+}
