@@ -32,6 +32,8 @@ const ACCESS: Record<string, string> = {
   'GET /api/keys/[id]/breakdown': 'read',
   'POST /api/keys/[id]/disable': 'key.disable',
   'GET /api/hygiene': 'read',
+  'GET /api/audit': 'admin',
+  'GET /api/audit/export': 'admin',
   'GET /api/environments/settings': 'read',
   'GET /api/environments/[name]/series': 'read',
   'GET /api/environments/[name]/breakdown': 'read',
