@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { FilterChip, FilterSelect, withCurrent } from '@/components/filter-select';
 import { SegmentedControl } from '@/components/segmented-control';
 import type { IncidentFilters as Filters, StatusFilter } from '@/lib/client/incident-filters';
 import { KIND_LABELS } from '@/lib/client/incident-labels';
@@ -30,9 +30,9 @@ type IncidentFiltersProps = {
   keyName?: string | null;
 };
 
+const KIND_OPTIONS = incidentKinds.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }));
+
 export function IncidentFilters({ filters, onChange, environments, keyName }: IncidentFiltersProps) {
-  const id = useId();
-  const environmentOptions = [...new Set([...environments, ...(filters.environment ? [filters.environment] : [])])].sort((a, b) => a.localeCompare(b));
   const filtered = filters.kind !== undefined || filters.severity !== undefined || filters.environment !== undefined || filters.key !== undefined;
 
   return (
@@ -43,71 +43,20 @@ export function IncidentFilters({ filters, onChange, environments, keyName }: In
         </span>
         <SegmentedControl label="Status" options={STATUS_OPTIONS} value={filters.status} onChange={(status) => onChange({ status })} testId="status-filter" />
       </div>
-      <div className="filter">
-        <label className="filter-label" htmlFor={`${id}-kind`}>
-          Kind
-        </label>
-        <select
-          id={`${id}-kind`}
-          className="select"
-          value={filters.kind ?? ''}
-          onChange={(e) => onChange({ kind: (e.target.value || undefined) as IncidentKind | undefined })}
-          data-testid="kind-filter"
-        >
-          <option value="">All kinds</option>
-          {incidentKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {KIND_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label className="filter-label" htmlFor={`${id}-severity`}>
-          Severity
-        </label>
-        <select
-          id={`${id}-severity`}
-          className="select"
-          value={filters.severity ?? ''}
-          onChange={(e) => onChange({ severity: (e.target.value || undefined) as Severity | undefined })}
-          data-testid="severity-filter"
-        >
-          <option value="">Any severity</option>
-          {SEVERITY_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label className="filter-label" htmlFor={`${id}-environment`}>
-          Environment
-        </label>
-        <select
-          id={`${id}-environment`}
-          className="select"
-          value={filters.environment ?? ''}
-          onChange={(e) => onChange({ environment: e.target.value || undefined })}
-          data-testid="environment-filter"
-        >
-          <option value="">All environments</option>
-          {environmentOptions.map((environment) => (
-            <option key={environment} value={environment}>
-              {environment}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect<IncidentKind> label="Kind" anyLabel="All kinds" value={filters.kind} options={KIND_OPTIONS} onChange={(kind) => onChange({ kind })} testId="kind-filter" />
+      <FilterSelect<Severity> label="Severity" anyLabel="Any severity" value={filters.severity} options={SEVERITY_OPTIONS} onChange={(severity) => onChange({ severity })} testId="severity-filter" />
+      <FilterSelect
+        label="Environment"
+        anyLabel="All environments"
+        value={filters.environment}
+        options={withCurrent(environments, filters.environment)}
+        onChange={(environment) => onChange({ environment })}
+        testId="environment-filter"
+      />
       {filters.key ? (
-        <p className="filter-chip" data-testid="key-filter">
-          Key: {keyName ?? <code>{filters.key}</code>}
-          <button type="button" className="button button-small" onClick={() => onChange({ key: undefined })}>
-            <span aria-hidden="true">✕</span>
-            <span className="sr-only">Show every key</span>
-          </button>
-        </p>
+        <FilterChip label="Key" clearLabel="Show every key" onClear={() => onChange({ key: undefined })} testId="key-filter">
+          {keyName ?? <code>{filters.key}</code>}
+        </FilterChip>
       ) : null}
       {filtered ? (
         <button
