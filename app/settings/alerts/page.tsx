@@ -1,7 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import { useMemo, useState } from 'react';
+import { SettingsPageHeader, ActionNotice } from '@/components/settings-page-header';
 import { AlertRouteCard } from '@/components/alert-route-card';
 import type { RouteBusy } from '@/components/alert-route-card';
 import { AlertRouteForm } from '@/components/alert-route-form';
@@ -25,26 +25,11 @@ export default function AlertRoutesPage() {
 
   return (
     <div className="page settings-page">
-      <p>
-        <Link href="/settings" className="back-link">
-          <span aria-hidden="true">← </span>Settings
-        </Link>
-      </p>
-      <header className="page-header">
-        <h1 className="page-title">Alert routes</h1>
-      </header>
-      <p className="settings-intro">
+      <SettingsPageHeader title="Alert routes">
         Where Burnrate sends alerts. Every incident goes to each enabled route whose filters it matches; a route with empty filters takes everything at its severity and above.
-      </p>
+      </SettingsPageHeader>
       <Panel id="routes" title={data ? `Routes · ${formatInteger(data.routes.length)}` : 'Routes'}>
-        <div aria-live="polite" className="settings-notice">
-          {notice ? (
-            <p className="action-done" data-testid="routes-notice">
-              <span aria-hidden="true">✓ </span>
-              {notice}
-            </p>
-          ) : null}
-        </div>
+        <ActionNotice notice={notice} testId="routes-notice" />
         <QueryView
           query={routes}
           what="alert routes"

@@ -1,7 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import { useMemo, useState } from 'react';
+import { SettingsPageHeader, ActionNotice } from '@/components/settings-page-header';
 import { Panel } from '@/components/panel';
 import { QueryView } from '@/components/query-view';
 import { SettingsConnectionCard } from '@/components/settings-connection-card';
@@ -22,26 +22,11 @@ export default function ConnectionsPage() {
 
   return (
     <div className="page settings-page">
-      <p>
-        <Link href="/settings" className="back-link">
-          <span aria-hidden="true">← </span>Settings
-        </Link>
-      </p>
-      <header className="page-header">
-        <h1 className="page-title">Provider connections</h1>
-      </header>
-      <p className="settings-intro">
+      <SettingsPageHeader title="Provider connections">
         The OpenAI and Anthropic organizations Burnrate reads usage and keys from, each with an admin key. Keys are checked with the provider before they are saved, stored encrypted, and never shown again.
-      </p>
+      </SettingsPageHeader>
       <Panel id="connections" title={data ? `Connections · ${formatInteger(data.connections.length)}` : 'Connections'}>
-        <div aria-live="polite" className="settings-notice">
-          {notice ? (
-            <p className="action-done" data-testid="connections-notice">
-              <span aria-hidden="true">✓ </span>
-              {notice}
-            </p>
-          ) : null}
-        </div>
+        <ActionNotice notice={notice} testId="connections-notice" />
         <QueryView
           query={connections}
           what="connections"

@@ -1,7 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import { useMemo } from 'react';
+import { SettingsPageHeader } from '@/components/settings-page-header';
 import { Panel } from '@/components/panel';
 import { QueryView } from '@/components/query-view';
 import { SettingsEnvironmentForm } from '@/components/settings-environment-form';
@@ -25,17 +25,9 @@ export default function EnvironmentSettingsPage() {
 
   return (
     <div className="page settings-page">
-      <p>
-        <Link href="/settings" className="back-link">
-          <span aria-hidden="true">← </span>Settings
-        </Link>
-      </p>
-      <header className="page-header">
-        <h1 className="page-title">Environments</h1>
-      </header>
-      <p className="settings-intro">
+      <SettingsPageHeader title="Environments">
         Each environment&apos;s time zone and working hours. Usage outside working hours is flagged as off-hours; without them, Burnrate learns each key&apos;s usual hours from its history.
-      </p>
+      </SettingsPageHeader>
       <Panel id="environments" title={data ? `Environments · ${formatInteger(data.environments.length)}` : 'Environments'}>
         <QueryView
           query={environments}

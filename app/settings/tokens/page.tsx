@@ -1,7 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import { useMemo, useState } from 'react';
+import { SettingsPageHeader, ActionNotice } from '@/components/settings-page-header';
 import { Panel } from '@/components/panel';
 import { QueryView } from '@/components/query-view';
 import { SettingsTokenForm } from '@/components/settings-token-form';
@@ -28,17 +28,9 @@ export default function IngestTokensPage() {
 
   return (
     <div className="page settings-page">
-      <p>
-        <Link href="/settings" className="back-link">
-          <span aria-hidden="true">← </span>Settings
-        </Link>
-      </p>
-      <header className="page-header">
-        <h1 className="page-title">Ingest tokens</h1>
-      </header>
-      <p className="settings-intro">
+      <SettingsPageHeader title="Ingest tokens">
         Gateways (LiteLLM, Portkey) and OpenTelemetry exporters send per-request usage with one of these tokens. A token is shown once when it is created; Burnrate keeps only its hash.
-      </p>
+      </SettingsPageHeader>
       <Panel id="create-token" title="Create a token">
         {created ? (
           <SettingsTokenReveal
@@ -64,14 +56,7 @@ export default function IngestTokensPage() {
         )}
       </Panel>
       <Panel id="tokens" title={data ? `Tokens · ${formatInteger(data.tokens.length)}` : 'Tokens'}>
-        <div aria-live="polite" className="settings-notice">
-          {notice ? (
-            <p className="action-done" data-testid="tokens-notice">
-              <span aria-hidden="true">✓ </span>
-              {notice}
-            </p>
-          ) : null}
-        </div>
+        <ActionNotice notice={notice} testId="tokens-notice" />
         <QueryView
           query={tokens}
           what="ingest tokens"
