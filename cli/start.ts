@@ -40,6 +40,13 @@ export async function start(env: Env, options: StartOptions): Promise<void> {
     process.exit(code);
   };
   process.on('SIGINT', () => (stopping ? process.exit(130) : void shutdown(0)));
+  // A job still running when Ctrl-C stops the database fails on a closed connection, and
+  // pg-boss reports it as an unhandled rejection: expected while stopping, not a crash.
+  process.on('unhandledRejection', (error) => {
+    if (stopping) return logger.debug('rejection_while_stopping', { error: error instanceof Error ? error.message : String(error) });
+    logger.error('unhandled_rejection', { error: error instanceof Error ? error.message : String(error) });
+    void shutdown(1);
+  });
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
