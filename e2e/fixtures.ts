@@ -8,7 +8,8 @@ export const test = base.extend<{ consoleErrors: string[]; expectedConsoleErrors
     async ({ page, expectedConsoleErrors }, use) => {
       const errors: string[] = [];
       page.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(msg.text());
+        // A failed resource names only its status; the location says which request it was.
+        if (msg.type() === 'error') errors.push(`${msg.text()} ${msg.location().url ? `(${msg.location().url})` : ''}`.trim());
       });
       page.on('pageerror', (error) => errors.push(error.message));
       await use(errors);
