@@ -7,7 +7,7 @@ import path from 'node:path';
 // a fingerprint of every source file's path and content, stored next to the build. Content,
 // not mtime: `npm install` regenerates the Prisma client with new mtimes, same content.
 
-const SOURCES = ['app', 'components', 'lib', 'generated', 'public', 'next.config.ts', 'tsconfig.json', 'package.json', 'postcss.config.mjs'];
+const SOURCES = ['app', 'components', 'lib', 'generated', 'public', 'proxy.ts', 'next.config.ts', 'tsconfig.json', 'package.json', 'postcss.config.mjs'];
 const STAMP = path.join('.next', 'burnrate-source-fingerprint');
 
 export function sourceFingerprint(root: string): string {
