@@ -36,3 +36,18 @@ test('a wrong password is refused with a clear message; the right one signs in a
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in$/);
 });
+
+test('a session that ends while a page is open sends the person to sign in and back', async ({ page }) => {
+  await page.goto('/keys');
+  await page.getByTestId('sign-in-email').fill(DEMO_ADMIN.email);
+  await page.getByTestId('sign-in-password').fill(DEMO_ADMIN.password);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page).toHaveURL(/\/keys$/);
+  await expect(page.getByTestId('user-email')).toHaveText(DEMO_ADMIN.email);
+
+  // The session ends (signed out elsewhere, expired): the page's next API call answers 401.
+  await page.context().clearCookies();
+  await page.getByRole('searchbox').first().fill('support');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fkeys/);
+  await expect(page.getByTestId('sign-in-form')).toBeVisible();
+});

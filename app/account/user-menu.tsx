@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { authClient } from '@/lib/auth/auth-client';
 
@@ -10,17 +9,15 @@ type Props = { email: string; role: string };
 // Who is signed in, with their role, and the way out. Rendered by app/layout.tsx.
 export function UserMenu({ email, role }: Props) {
   const [busy, setBusy] = useState(false);
-  const router = useRouter();
 
   async function signOut() {
     setBusy(true);
     await authClient()
       .signOut()
       .catch(() => undefined);
-    // The session cookie is gone (or the session was already over): start from sign-in, and
-    // refresh so the layout drops this menu.
-    router.replace('/sign-in');
-    router.refresh();
+    // The session cookie is gone (or the session was already over): start from sign-in with a
+    // full load, so no cached data or pending query of the signed-in page survives.
+    window.location.replace('/sign-in');
   }
 
   return (
