@@ -38,16 +38,22 @@ test('a wrong password is refused with a clear message; the right one signs in a
 });
 
 test('a session that ends while a page is open sends the person to sign in and back', async ({ page }) => {
-  await page.goto('/keys');
+  await page.goto('/settings/tokens');
   await page.getByTestId('sign-in-email').fill(DEMO_ADMIN.email);
   await page.getByTestId('sign-in-password').fill(DEMO_ADMIN.password);
   await page.getByTestId('sign-in-submit').click();
-  await expect(page).toHaveURL(/\/keys$/);
+  await expect(page).toHaveURL(/\/settings\/tokens$/);
   await expect(page.getByTestId('user-email')).toHaveText(DEMO_ADMIN.email);
 
-  // The session ends (signed out elsewhere, expired): the page's next API call answers 401.
+  // The session ends (signed out elsewhere, expired). The next action is an API call only,
+  // no navigation: its 401 must take the person to sign in, and back here afterwards.
   await page.context().clearCookies();
-  await page.getByRole('searchbox').first().fill('support');
-  await expect(page).toHaveURL(/\/sign-in\?next=%2Fkeys/);
-  await expect(page.getByTestId('sign-in-form')).toBeVisible();
+  const form = page.getByTestId('token-form');
+  await form.getByLabel('Name').fill(`e2e-expired-${Date.now()}`);
+  await form.getByTestId('token-submit').click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings%2Ftokens$/);
+  await page.getByTestId('sign-in-email').fill(DEMO_ADMIN.email);
+  await page.getByTestId('sign-in-password').fill(DEMO_ADMIN.password);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page).toHaveURL(/\/settings\/tokens$/);
 });
