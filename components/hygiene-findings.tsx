@@ -1,15 +1,21 @@
 import Link from 'next/link';
 import { HYGIENE_RULES } from '@/lib/client/key-labels';
 import { hygieneRules } from '@/lib/keys/key-schemas';
-import type { HygieneFinding } from '@/lib/keys/key-schemas';
+import { formatInteger } from '@/lib/client/format';
+import type { HygieneFinding, HygieneRule } from '@/lib/keys/key-schemas';
 
-type HygieneFindingsProps = {
-  findings: readonly HygieneFinding[];
-  /** Grouped under each rule with links to the keys (the hygiene page), or a flat list for one key. */
-  layout: 'grouped' | 'flat';
-};
+type HygieneFindingsProps =
+  /** One key's findings, a flat list. */
+  | { layout: 'flat'; findings: readonly HygieneFinding[] }
+  /**
+   * The hygiene page: findings grouped under each rule (or under the one rule shown), with
+   * links to the keys; `counts` says how many each rule has in all, which may be more than
+   * the findings given.
+   */
+  | { layout: 'grouped'; findings: readonly HygieneFinding[]; counts: Record<HygieneRule, number>; only: HygieneRule | null };
 
-export function HygieneFindings({ findings, layout }: HygieneFindingsProps) {
+export function HygieneFindings(props: HygieneFindingsProps) {
+  const { findings, layout } = props;
   if (layout === 'flat') {
     if (findings.length === 0) return <p className="muted" data-testid="hygiene-none">Nothing to fix: this key passes every hygiene rule.</p>;
     return (
@@ -24,13 +30,14 @@ export function HygieneFindings({ findings, layout }: HygieneFindingsProps) {
   }
   return (
     <div className="hygiene-groups" data-testid="hygiene-groups">
-      {hygieneRules.map((rule) => {
+      {hygieneRules.filter((rule) => props.only === null || rule === props.only).map((rule) => {
         const found = findings.filter((f) => f.rule === rule);
+        const total = props.counts[rule];
         const headingId = `hygiene-${rule}`;
         return (
           <section key={rule} className="hygiene-group" aria-labelledby={headingId} data-testid="hygiene-group" data-rule={rule}>
             <h2 id={headingId} className="panel-title">
-              {HYGIENE_RULES[rule].title} <span className="muted">· {found.length}</span>
+              {HYGIENE_RULES[rule].title} <span className="muted">· {formatInteger(total)}</span>
             </h2>
             <p className="muted">{HYGIENE_RULES[rule].why}</p>
             {found.length === 0 ? (
@@ -49,6 +56,13 @@ export function HygieneFindings({ findings, layout }: HygieneFindingsProps) {
                 ))}
               </ul>
             )}
+            {props.only === null && total > found.length ? (
+              <p>
+                <Link href={`/hygiene?rule=${rule}`} data-testid="hygiene-show-all">
+                  Show all {formatInteger(total)} <span className="sr-only">{HYGIENE_RULES[rule].title.toLowerCase()} findings</span>
+                </Link>
+              </p>
+            ) : null}
           </section>
         );
       })}

@@ -95,6 +95,14 @@ test('hygiene lists findings by rule, each linking to its key', async ({ page })
   await rotation.getByRole('link', { name: 'Legacy CRM integration' }).click();
   await expect(page).toHaveURL(/\/keys\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('hygiene-findings')).toContainText('Rotation overdue');
+
+  // One rule on its own (what "Show all" opens when a rule has many findings), paged, linkable.
+  await page.goto('/hygiene?rule=rotation_overdue');
+  await expect(groups).toHaveCount(1);
+  await expect(rotation.getByRole('link', { name: 'Legacy CRM integration' })).toBeVisible();
+  await page.getByTestId('hygiene-all-rules').click();
+  await expect(page).toHaveURL(/\/hygiene$/);
+  await expect(groups).toHaveCount(4);
 });
 
 test('an environment page charts every key of the environment and lists them', async ({ page }) => {

@@ -6,7 +6,8 @@ import { useCallback, useMemo } from 'react';
 import { fetchJson, postJson } from '@/lib/client/fetch-json';
 import { changeKeyFilters, keyFiltersSearch, keysApiSearch, parseKeyFilters } from '@/lib/client/key-filters';
 import type { KeyFilters } from '@/lib/client/key-filters';
-import { hygieneReportSchema, keyBreakdownSchema, keyDetailSchema, keySeriesSchema } from '@/lib/keys/key-schemas';
+import { hygieneReportSchema, hygieneRuleSchema, keyBreakdownSchema, keyDetailSchema, keySeriesSchema } from '@/lib/keys/key-schemas';
+import type { HygieneRule } from '@/lib/keys/key-schemas';
 import { keysPageSchema } from '@/lib/usage/overview-schemas';
 import type { Range, Unit } from '@/lib/usage/overview-schemas';
 
@@ -20,7 +21,7 @@ export const keyQueryKeys = {
   detail: (id: string) => ['keys', 'detail', id] as const,
   series: (of: UsageOf, range: Range, unit: Unit) => ['keys', 'series', of, { range, unit }] as const,
   breakdown: (of: UsageOf, range: Range) => ['keys', 'breakdown', of, { range }] as const,
-  hygiene: () => ['keys', 'hygiene'] as const,
+  hygiene: (view?: HygieneView) => (view ? (['keys', 'hygiene', view] as const) : (['keys', 'hygiene'] as const)),
 };
 
 const usageUrl = (of: UsageOf) => ('key' in of ? `/api/keys/${encodeURIComponent(of.key)}` : `/api/environments/${encodeURIComponent(of.environment)}`);
@@ -56,11 +57,37 @@ export function useBreakdownOf(of: UsageOf, range: Range) {
   });
 }
 
-export function useHygiene() {
+/** The hygiene page's view: every rule's first findings, or one rule paged. */
+export type HygieneView = { rule: HygieneRule | null; page: number };
+export const HYGIENE_PAGE_SIZE = 50;
+
+export function useHygiene(view: HygieneView) {
+  const search = view.rule ? `?${new URLSearchParams({ rule: view.rule, page: String(view.page), pageSize: String(HYGIENE_PAGE_SIZE) })}` : '';
   return useQuery({
-    queryKey: keyQueryKeys.hygiene(),
-    queryFn: ({ signal }) => fetchJson('/api/hygiene', hygieneReportSchema, { signal }),
+    queryKey: keyQueryKeys.hygiene(view),
+    queryFn: ({ signal }) => fetchJson(`/api/hygiene${search}`, hygieneReportSchema, { signal }),
+    placeholderData: keepPreviousData,
   });
+}
+
+/** `?rule=unused&page=2`: an unknown rule or page reads as the overview of every rule. */
+export function useHygieneView() {
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const view = useMemo((): HygieneView => {
+    const rule = hygieneRuleSchema.safeParse(searchParams.get('rule'));
+    const page = Number(searchParams.get('page'));
+    return { rule: rule.success ? rule.data : null, page: rule.success && Number.isInteger(page) && page > 1 ? page : 1 };
+  }, [searchParams]);
+  const setView = useCallback(
+    (next: HygieneView) => {
+      const search = next.rule ? new URLSearchParams({ rule: next.rule, ...(next.page > 1 ? { page: String(next.page) } : {}) }).toString() : '';
+      router.push(search ? `${pathname}?${search}` : pathname, { scroll: false });
+    },
+    [pathname, router],
+  );
+  return { view, setView };
 }
 
 /** Disables the key at its provider; the answer is the updated key, shown at once. */

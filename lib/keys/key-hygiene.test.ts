@@ -52,6 +52,18 @@ describe('findHygieneIssues', () => {
     expect(findings[1]!.detail).toBe('OpenAI project “Helpdesk” is shared with production keys: Prod in production.');
   });
 
+  it('names a few keys of a large shared project and counts the rest, in linear time', () => {
+    const keys = [
+      key({ id: 'p', name: 'Prod', projectId: 'big', projectName: 'Monolith' }),
+      ...Array.from({ length: 20_000 }, (_, i) => key({ id: `s${i}`, name: `Stage ${i}`, projectId: 'big', projectName: 'Monolith', environment: 'staging' })),
+    ];
+    const findings = findHygieneIssues(keys, policy, NOW).filter((f) => f.rule === 'shared_project');
+    expect(findings).toHaveLength(20_001);
+    expect(findings.find((f) => f.keyName === 'Prod')!.detail).toBe(
+      'OpenAI project “Monolith” is shared with non-production keys: Stage 0 in staging, Stage 1 in staging, Stage 2 in staging and 19997 more.',
+    );
+  });
+
   it('says how old and how long unused', () => {
     const [rotation, unused] = findHygieneIssues([key({ providerCreatedAt: NOW - 400 * DAY, lastUsedAt: NOW - 45 * DAY })], policy, NOW);
     expect(rotation!.detail).toBe('Created 400 days ago; the rotation policy is 90 days.');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PrismaClient } from '@/generated/prisma/client';
-import type { HygieneFinding, HygienePolicy, HygieneReport } from './key-schemas';
+import { HYGIENE_PREVIEW, hygieneRules } from './key-schemas';
+import type { HygieneFinding, HygienePolicy, HygieneQuery, HygieneReport, HygieneRule } from './key-schemas';
 
 // Key hygiene: what a security review would flag about a key, from its metadata alone.
 // The rules are pure (keys, policy and now in, findings out); hygieneReport loads them.
@@ -34,6 +35,8 @@ export function environmentTier(name: string): 'production' | 'lower' | 'other' 
 }
 
 const days = (ms: number) => Math.floor(ms / DAY_MS);
+/** Keys named in a shared-project finding; a project with hundreds says how many more. */
+const NAMED_KEYS = 3;
 const PROVIDER_NAMES = { openai: 'OpenAI project', anthropic: 'Anthropic workspace' } as const;
 
 export function findHygieneIssues(keys: readonly HygieneKey[], policy: HygienePolicy, nowMs: number): HygieneFinding[] {
@@ -46,19 +49,32 @@ export function findHygieneIssues(keys: readonly HygieneKey[], policy: HygienePo
   for (const k of live) {
     if (k.projectId === null) continue;
     const id = `${k.provider}\0${k.projectId}`;
-    byProject.set(id, [...(byProject.get(id) ?? []), k]);
+    const project = byProject.get(id);
+    if (project) project.push(k);
+    else byProject.set(id, [k]);
+  }
+
+  // Per project and tier, the keys on each side, counted once (not once per key: a project
+  // with thousands of keys would otherwise be quadratic).
+  const sides = new Map<string, { production: HygieneKey[]; lower: HygieneKey[] }>();
+  for (const [id, project] of byProject) {
+    sides.set(id, {
+      production: project.filter((o) => environmentTier(o.environment) === 'production'),
+      lower: project.filter((o) => environmentTier(o.environment) === 'lower'),
+    });
   }
 
   for (const k of live) {
     if (k.providerCreatedAt !== null && nowMs - k.providerCreatedAt > policy.rotationDays * DAY_MS) {
       add(k, 'rotation_overdue', `Created ${days(nowMs - k.providerCreatedAt)} days ago; the rotation policy is ${policy.rotationDays} days.`);
     }
-    const project = k.projectId === null ? [] : (byProject.get(`${k.provider}\0${k.projectId}`) ?? []);
+    const side = k.projectId === null ? undefined : sides.get(`${k.provider}\0${k.projectId}`);
     const tier = environmentTier(k.environment);
-    if (tier !== 'other') {
-      const otherSide = project.filter((o) => environmentTier(o.environment) === (tier === 'production' ? 'lower' : 'production'));
+    if (side && tier !== 'other') {
+      const otherSide = tier === 'production' ? side.lower : side.production;
       if (otherSide.length > 0) {
-        const names = otherSide.map((o) => `${o.name} in ${o.environment}`).join(', ');
+        const named = otherSide.slice(0, NAMED_KEYS).map((o) => `${o.name} in ${o.environment}`).join(', ');
+        const names = otherSide.length > NAMED_KEYS ? `${named} and ${otherSide.length - NAMED_KEYS} more` : named;
         add(k, 'shared_project', `${PROVIDER_NAMES[k.provider]} “${k.projectName ?? k.projectId}” is shared with ${tier === 'production' ? 'non-production' : 'production'} keys: ${names}.`);
       }
     }
@@ -73,8 +89,7 @@ export function findHygieneIssues(keys: readonly HygieneKey[], policy: HygienePo
 
 const rotationDaysSchema = z.number().int().min(1).max(3650);
 
-/** The findings for every key, or for one key (the shared-project rule still sees them all). */
-export async function hygieneReport(db: PrismaClient, nowMs: number, only?: { keyId: string }): Promise<HygieneReport> {
+async function loadHygiene(db: PrismaClient, nowMs: number) {
   const [rows, setting] = await Promise.all([
     db.apiKey.findMany({
       where: { status: 'active' },
@@ -94,7 +109,36 @@ export async function hygieneReport(db: PrismaClient, nowMs: number, only?: { ke
     lastUsedAt: r.lastUsedAt?.getTime() ?? null,
     createdAt: r.createdAt.getTime(),
   }));
-  const findings = findHygieneIssues(keys, policy, nowMs).filter((f) => !only || f.keyId === only.keyId);
-  const keyCount = only ? keys.filter((k) => k.id === only.keyId).length : keys.filter((k) => !k.providerKeyId.startsWith('(')).length;
-  return { asOf: new Date(nowMs).toISOString(), policy, keyCount, findings };
+  return { policy, keys, findings: findHygieneIssues(keys, policy, nowMs) };
+}
+
+/** One key's findings (the shared-project rule still sees every key). */
+export async function keyHygiene(db: PrismaClient, nowMs: number, keyId: string): Promise<HygieneFinding[]> {
+  const { findings } = await loadHygiene(db, nowMs);
+  return findings.filter((f) => f.keyId === keyId);
+}
+
+/**
+ * The hygiene page's answer: counts per rule, and either one rule's page of findings or the
+ * first few of every rule. Thousands of keys make thousands of findings; the page never
+ * receives them all.
+ */
+export async function hygieneReport(db: PrismaClient, nowMs: number, query: HygieneQuery = { page: 1, pageSize: 50 }): Promise<HygieneReport> {
+  const { policy, keys, findings } = await loadHygiene(db, nowMs);
+  const byRule = new Map<HygieneRule, HygieneFinding[]>(hygieneRules.map((r) => [r, []]));
+  for (const f of findings) byRule.get(f.rule)!.push(f);
+  const counts = Object.fromEntries(hygieneRules.map((r) => [r, byRule.get(r)!.length])) as Record<HygieneRule, number>;
+  const shown = query.rule
+    ? byRule.get(query.rule)!.slice((query.page - 1) * query.pageSize, query.page * query.pageSize)
+    : hygieneRules.flatMap((r) => byRule.get(r)!.slice(0, HYGIENE_PREVIEW));
+  return {
+    asOf: new Date(nowMs).toISOString(),
+    policy,
+    keyCount: keys.filter((k) => !k.providerKeyId.startsWith('(')).length,
+    counts,
+    rule: query.rule ?? null,
+    page: query.rule ? query.page : 1,
+    pageSize: query.rule ? query.pageSize : HYGIENE_PREVIEW,
+    findings: shown,
+  };
 }

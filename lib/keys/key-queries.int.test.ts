@@ -138,5 +138,20 @@ describe('hygieneReport', () => {
     const after = await hygieneReport(ctx.prisma, NOW);
     expect(after.policy.rotationDays).toBe(7);
     expect(after.findings.filter((f) => f.rule === 'rotation_overdue').map((f) => f.keyName).sort()).toEqual(['Chat', 'Gateway', 'Steady']);
+    expect(after.counts.rotation_overdue).toBe(3);
+  });
+
+  it('pages through one rule, and counts every rule whatever is shown', async () => {
+    await ctx.prisma.setting.upsert({ where: { key: ROTATION_SETTING }, create: { key: ROTATION_SETTING, value: 7 }, update: { value: 7 } });
+    const all = await hygieneReport(ctx.prisma, NOW);
+    const first = await hygieneReport(ctx.prisma, NOW, { rule: 'rotation_overdue', page: 1, pageSize: 2 });
+    const second = await hygieneReport(ctx.prisma, NOW, { rule: 'rotation_overdue', page: 2, pageSize: 2 });
+    expect(first.counts).toEqual(all.counts);
+    expect(first).toMatchObject({ rule: 'rotation_overdue', page: 1, pageSize: 2 });
+    expect(first.findings.map((f) => f.keyName)).toHaveLength(2);
+    expect([...first.findings, ...second.findings].map((f) => f.keyName)).toEqual(
+      all.findings.filter((f) => f.rule === 'rotation_overdue').map((f) => f.keyName),
+    );
+    expect(new Set([...first.findings, ...second.findings].map((f) => f.rule))).toEqual(new Set(['rotation_overdue']));
   });
 });

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '@/lib/errors';
 import { monthStartUtc } from '@/lib/usage/usage-series';
-import { hygieneReport } from './key-hygiene';
+import { keyHygiene } from './key-hygiene';
 import type { KeyDetail } from './key-schemas';
 import { chosenSources, subjectRows } from './usage-subject';
 
@@ -31,7 +31,7 @@ export async function keyDetail(db: PrismaClient, id: string, nowMs: number): Pr
       orderBy: [{ openedAt: 'desc' }, { id: 'asc' }],
       take: RECENT_INCIDENTS,
     }),
-    hygieneReport(db, nowMs, { keyId: id }),
+    keyHygiene(db, nowMs, id),
   ]);
   const budgetUsd = key.budget?.scope === 'key' ? key.budget.monthlyUsd.toNumber() : null;
   const count = (statuses: string[]) => incidents.filter((g) => statuses.includes(g.status)).reduce((n, g) => n + g._count._all, 0);
@@ -62,7 +62,7 @@ export async function keyDetail(db: PrismaClient, id: string, nowMs: number): Pr
       total: count(['open', 'acknowledged', 'resolved']),
       recent: recent.map((r) => ({ ...r, openedAt: r.openedAt.toISOString() })),
     },
-    hygiene: hygiene.findings,
+    hygiene,
   };
 }
 

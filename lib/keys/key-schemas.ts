@@ -28,11 +28,27 @@ export const hygienePolicySchema = z.object({
 });
 export type HygienePolicy = z.infer<typeof hygienePolicySchema>;
 
+/** Findings shown per rule on the overview of every rule; `?rule=` pages through one rule. */
+export const HYGIENE_PREVIEW = 10;
+
+export const hygieneQuerySchema = z.object({
+  rule: hygieneRuleSchema.optional(),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type HygieneQuery = z.infer<typeof hygieneQuerySchema>;
+
 export const hygieneReportSchema = z.object({
   asOf: z.string(),
   policy: hygienePolicySchema,
   /** Keys the rules looked at: active keys the provider lists. */
   keyCount: z.number().int(),
+  /** Findings per rule, all of them, whatever is shown. */
+  counts: z.record(hygieneRuleSchema, z.number().int()),
+  /** One rule's page of findings, or null: the first HYGIENE_PREVIEW of every rule. */
+  rule: hygieneRuleSchema.nullable(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
   findings: z.array(hygieneFindingSchema),
 });
 export type HygieneReport = z.infer<typeof hygieneReportSchema>;
