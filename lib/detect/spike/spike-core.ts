@@ -1,21 +1,28 @@
 import {
+  ALL,
+  DAYTYPE0,
+  FIELDS,
+  HOD0,
   KEY0,
+  MAD_TO_SD,
   METRIC_COST,
   METRIC_REQUESTS,
   METRIC_TOKENS,
+  METRICS,
+  STRIDE,
   TIER_HOUR_OF_DAY,
   TIER_HOUR_OF_WEEK,
   TIER_NONE,
-  expectation,
-  learn,
+  TIER_OVERALL,
   type BaselineRates,
 } from './seasonal-baseline';
 import type { SpikeSettings } from './spike-settings';
 
-// The spike core: one bucket of one series (a key, or a key's model) against its seasonal
-// baseline, in a single pass over numbers with no allocation. `stepSpike` is the one
+// The spike core: the buckets of one series (a key, or a key's model) against its seasonal
+// baseline, in a single pass over numbers with no allocation. `runSpikes` is the one
 // implementation; `scanSpikes` drives it key-major over columns (a benchmark, a backfill),
-// and createSpikeDetector drives it bucket-major from BucketObservations.
+// and createSpikeDetector drives it bucket-major from BucketObservations, through
+// `stepSpike` and `judgeSpike`.
 //
 // A bucket is flagged when one metric (requests, cost or tokens) is at once
 // - far out in the key's own robust spread (z-like score >= zThreshold),
@@ -34,25 +41,18 @@ const TOKENS_PER_REQUEST = KEY0 + 2;
 const PEAK_USD_PER_REQUEST = KEY0 + 3;
 const PEAK_TOKENS_PER_REQUEST = KEY0 + 4;
 
-/** What `stepSpike` leaves in `out` for the caller's evidence. */
-export const OUT_EXPECTED_USD = 0;
-export const OUT_EXPECTED_REQUESTS = 1;
-export const OUT_EXPECTED_TOKENS = 2;
+/** What `stepSpike` leaves in `out` for the caller's evidence, by METRIC_*. */
+export const OUT_EXPECTED_USD = METRIC_COST;
+export const OUT_EXPECTED_REQUESTS = METRIC_REQUESTS;
+export const OUT_EXPECTED_TOKENS = METRIC_TOKENS;
 /** METRIC_* that fired with the highest score, -1 when none. */
 export const OUT_METRIC = 3;
-/** TIER_* of the cost expectation. */
+/** TIER_* of the expectations (the same for the three metrics). */
 export const OUT_TIER = 4;
-const OUT_E = 6;
-// What judging leaves for learning: expectations, spreads and noise floors.
-const J_REQ_SD = 8;
-/** The robust spread (sd) of cost the bucket was judged against: expected +- k sd is the band. */
-export const OUT_SD_USD = 9;
-const J_COST_SD = OUT_SD_USD;
-const J_TOK_SD = 10;
-const J_REQ_NOISE = 11;
-const J_COST_FLOOR = 12;
-const J_TOK_FLOOR = 13;
-export const SPIKE_OUT_LENGTH = 14;
+/** The robust spread (sd) a metric was judged against, by METRIC_*: expected +- k sd is the band. */
+const OUT_SD = 5;
+export const OUT_SD_USD = OUT_SD + METRIC_COST;
+export const SPIKE_OUT_LENGTH = OUT_SD + METRICS;
 
 /** Score on the square-root scale: ~N(0, 1) when x is a Poisson count with mean e. */
 export function countScore(x: number, e: number): number {
@@ -63,11 +63,16 @@ export function countScore(x: number, e: number): number {
 export const LEARN_AUTO = 0;
 export const LEARN_EXCLUDE = 1;
 export const LEARN_INCLUDE = 2;
+/** judgeSpike: judged only, with no warm-up bookkeeping either. */
+const JUDGE_ONLY = 3;
 
 /**
  * Judges and learns one bucket. Returns the z-like score when flagged, else 0. `out` (length
  * SPIKE_OUT_LENGTH) receives the expectations; `state` comes from createBaseline().
  * `learnMode` carries what people said about the bucket (incident feedback).
+ * `judgeIdle` false skips the cost and token expectations of a silent bucket (it cannot be
+ * flagged), and leaves the spreads in `out` unset unless the bucket is flagged: callers
+ * that want the band of every bucket (a chart) keep it true.
  */
 export function stepSpike(
   state: Float64Array,
@@ -82,38 +87,19 @@ export function stepSpike(
   learnMode = LEARN_AUTO,
   judgeIdle = true,
 ): number {
-  out[OUT_METRIC] = -1;
-  out[OUT_TIER] = TIER_NONE;
-  // Leading silence is not learnt: a key's warm-up starts with its first use.
-  if (state[ACTIVE] === 0 && requests <= 0 && costUsd <= 0) return 0;
-  state[ACTIVE] = 1;
-  const score = judgeSpike(state, hourOfWeek, hourOfDay, costUsd, requests, tokens, r, s, out, judgeIdle);
-  if (learnMode === LEARN_EXCLUDE) return score;
-  const h = s.huber;
-  // A flagged bucket reaches only young slots, capped near the expectation (see learn()),
-  // unless people said it was expected.
-  const capped = score > 0 && learnMode !== LEARN_INCLUDE;
-  const eReq = out[OUT_EXPECTED_REQUESTS]!;
-  const eCost = out[OUT_EXPECTED_USD]!;
-  const eTok = out[OUT_EXPECTED_TOKENS]!;
-  learn(state, METRIC_REQUESTS, hourOfWeek, hourOfDay, requests, r, out[J_REQ_NOISE]!, capped ? eReq + h * out[J_REQ_SD]! : Infinity);
-  learn(state, METRIC_COST, hourOfWeek, hourOfDay, costUsd, r, out[J_COST_FLOOR]!, capped ? eCost + h * out[J_COST_SD]! : Infinity);
-  learn(state, METRIC_TOKENS, hourOfWeek, hourOfDay, tokens, r, out[J_TOK_FLOOR]!, capped ? eTok + h * out[J_TOK_SD]! : Infinity);
-  if (!capped && requests > 0) {
-    state[USD_PER_REQUEST] = ewma(state[USD_PER_REQUEST]!, costUsd / requests, r.alphaAll);
-    state[TOKENS_PER_REQUEST] = ewma(state[TOKENS_PER_REQUEST]!, tokens / requests, r.alphaAll);
-    state[PEAK_USD_PER_REQUEST] = Math.max(costUsd / requests, state[PEAK_USD_PER_REQUEST]! * (1 - r.alphaAll));
-    state[PEAK_TOKENS_PER_REQUEST] = Math.max(tokens / requests, state[PEAK_TOKENS_PER_REQUEST]! * (1 - r.alphaAll));
-  }
-  return score;
+  ONE.hourOfWeek[0] = hourOfWeek;
+  ONE.hourOfDay[0] = hourOfDay;
+  ONE.cost[0] = costUsd;
+  ONE.requests[0] = requests;
+  ONE.tokens[0] = tokens;
+  runSpikes(state, ONE, 0, 1, r, s, ONE_SCORE, out, learnMode, judgeIdle);
+  return ONE_SCORE[0]!;
 }
 
 /**
  * Judges one bucket without learning it: the z-like score when it would be flagged, else 0.
  * Used on its own for a bucket still filling (ingested usage of the current minute): usage
  * only grows, so a partial bucket that is flagged stays flagged when complete.
- * `judgeIdle` false skips the cost and token expectations of a silent bucket (it cannot be
- * flagged): callers that want expectations of every bucket (a chart's band) keep it true.
  */
 export function judgeSpike(
   state: Float64Array,
@@ -127,72 +113,27 @@ export function judgeSpike(
   out: Float64Array,
   judgeIdle = true,
 ): number {
-  out[OUT_METRIC] = -1;
-  out[OUT_TIER] = TIER_NONE;
-  const perRequest = requests > 0 ? costUsd / requests : 0;
-  const usdPerRequest = state[USD_PER_REQUEST]! > 0 ? state[USD_PER_REQUEST]! : perRequest;
-  const tokensPerRequest = state[TOKENS_PER_REQUEST]! > 0 ? state[TOKENS_PER_REQUEST]! : requests > 0 ? tokens / requests : 0;
-
-  const reqTier = expectation(state, METRIC_REQUESTS, hourOfWeek, hourOfDay, r, 1, out, OUT_E);
-  const eReq = reqTier === TIER_NONE ? 0 : out[OUT_E]!;
-  const reqNoise = eReq > 1 ? Math.sqrt(eReq) : 1;
-  const sdReq = Math.max(out[OUT_E + 1]!, reqNoise);
-  out[OUT_EXPECTED_REQUESTS] = eReq;
-  if (!judgeIdle && requests <= 0 && costUsd <= 0 && tokens <= 0) {
-    // A silent bucket is never flagged; the caller only needs what learning needs.
-    out[OUT_EXPECTED_USD] = 0;
-    out[OUT_EXPECTED_TOKENS] = 0;
-    out[J_REQ_SD] = sdReq;
-    out[J_REQ_NOISE] = reqNoise;
-    out[J_COST_FLOOR] = usdPerRequest * reqNoise;
-    out[J_TOK_FLOOR] = tokensPerRequest * reqNoise;
-    return 0;
-  }
-  let score = 0;
-  let reqHit = false;
-  if (reqTier !== TIER_NONE) {
-    const z = (requests - eReq) / sdReq;
-    reqHit = z >= s.zThreshold && requests >= multipleFor(reqTier, s) * eReq && countScore(requests, eReq) >= s.countZ;
-    if (reqHit) {
-      score = z;
-      out[OUT_METRIC] = METRIC_REQUESTS;
-    }
-  }
-  const costFloor = usdPerRequest * reqNoise;
-  const costTier = expectation(state, METRIC_COST, hourOfWeek, hourOfDay, r, costFloor, out, OUT_E);
-  const eCost = costTier === TIER_NONE ? 0 : out[OUT_E]!;
-  out[OUT_EXPECTED_USD] = eCost;
-  out[OUT_TIER] = costTier;
-  const sdCost = out[OUT_E + 1]!;
-  if (costTier !== TIER_NONE && metricHits(costUsd, eCost, sdCost, unitOf(usdPerRequest, state[PEAK_USD_PER_REQUEST]!), costTier, s)) {
-    const z = (costUsd - eCost) / sdCost;
-    if (z > score) {
-      score = z;
-      out[OUT_METRIC] = METRIC_COST;
-    }
-  }
-  const tokenFloor = tokensPerRequest * reqNoise;
-  const tokTier = expectation(state, METRIC_TOKENS, hourOfWeek, hourOfDay, r, tokenFloor, out, OUT_E);
-  const eTok = tokTier === TIER_NONE ? 0 : out[OUT_E]!;
-  out[OUT_EXPECTED_TOKENS] = eTok;
-  const sdTok = out[OUT_E + 1]!;
-  if (tokTier !== TIER_NONE && tokens > 0 && metricHits(tokens, eTok, sdTok, unitOf(tokensPerRequest, state[PEAK_TOKENS_PER_REQUEST]!), tokTier, s)) {
-    const z = (tokens - eTok) / sdTok;
-    if (z > score) {
-      score = z;
-      out[OUT_METRIC] = METRIC_TOKENS;
-    }
-  }
-  const excessUsd = costUsd - eCost;
-  const material = excessUsd > 0 && (excessUsd * r.perHour >= s.minExcessUsdPerHour || (reqHit && (requests - eReq) * r.perHour >= s.minExcessRequestsPerHour));
-  out[J_REQ_SD] = sdReq;
-  out[J_COST_SD] = sdCost;
-  out[J_TOK_SD] = sdTok;
-  out[J_REQ_NOISE] = reqNoise;
-  out[J_COST_FLOOR] = costFloor;
-  out[J_TOK_FLOOR] = tokenFloor;
-  return score > 0 && material ? score : 0;
+  return stepSpike(state, hourOfWeek, hourOfDay, costUsd, requests, tokens, r, s, out, JUDGE_ONLY, judgeIdle);
 }
+
+/** A series as columns: local hour of week 0-167 and hour of day 0-23 of each bucket start, then its values. */
+interface SpikeColumns {
+  hourOfWeek: Uint8Array;
+  hourOfDay: Uint8Array;
+  cost: Float64Array;
+  requests: Float64Array;
+  tokens: Float64Array | undefined;
+}
+
+/** stepSpike's bucket as columns of one, and its score (JavaScript runs one call at a time). */
+const ONE = {
+  hourOfWeek: new Uint8Array(1),
+  hourOfDay: new Uint8Array(1),
+  cost: new Float64Array(1),
+  requests: new Float64Array(1),
+  tokens: new Float64Array(1),
+} satisfies SpikeColumns;
+const ONE_SCORE = new Float64Array(1);
 
 /**
  * The key-major driver: one key's buckets in time order as columns (local hour of week
@@ -211,14 +152,7 @@ export function scanSpikes(
   settings: SpikeSettings,
   out: Float64Array,
 ): void {
-  const scratch = new Float64Array(SPIKE_OUT_LENGTH);
-  for (let i = 0; i < cost.length; i++) {
-    out[i] = stepSpike(state, hourOfWeek[i]!, hourOfDay[i]!, cost[i]!, requests[i]!, tokens ? tokens[i]! : 0, rates, settings, scratch, LEARN_AUTO, false);
-  }
-}
-
-function multipleFor(tier: number, s: SpikeSettings): number {
-  return tier === TIER_HOUR_OF_WEEK || tier === TIER_HOUR_OF_DAY ? s.minMultiple : s.warmupMultiple;
+  runSpikes(state, { hourOfWeek, hourOfDay, cost, requests, tokens }, 0, cost.length, rates, settings, out, undefined, LEARN_AUTO, false);
 }
 
 /**
@@ -226,24 +160,260 @@ function multipleFor(tier: number, s: SpikeSettings): number {
  * of single requests are heavy-tailed (one long prompt is many average ones), so one
  * equivalent counts as SIZE_DISPERSION requests: the variance of a sum of N sizes is
  * N E[size^2], about 1 + CV^2 = 4 times that of N average sizes for the traces we price.
+ * One equivalent is SIZE_DISPERSION average requests, or the dearest single request the
+ * key makes lately, whichever is more: a key that mixes a cheap and a ten times dearer
+ * model is not spiking when one dear request lands in a quiet minute; a leak is many
+ * requests, and passes either way.
  */
 const SIZE_DISPERSION = 4;
 
-function metricHits(x: number, e: number, sd: number, unit: number, tier: number, s: SpikeSettings): boolean {
-  if ((x - e) / sd < s.zThreshold || x < multipleFor(tier, s) * e) return false;
+function passesCountNoise(x: number, e: number, perRequest: number, peakPerRequest: number, s: SpikeSettings): boolean {
+  const unit = Math.max(perRequest * SIZE_DISPERSION, peakPerRequest);
   return unit <= 0 || countScore(x / unit, e / unit) >= s.countZ;
 }
 
-/**
- * One request equivalent of cost or tokens, for the counting-noise test: SIZE_DISPERSION
- * average requests, or the dearest single request the key makes lately, whichever is more.
- * A key that mixes a cheap and a ten times dearer model is not spiking when one dear
- * request lands in a quiet minute; a leak is many requests, and passes either way.
- */
-function unitOf(perRequest: number, peakPerRequest: number): number {
-  return Math.max(perRequest * SIZE_DISPERSION, peakPerRequest);
-}
+const ALL_METRICS = (1 << METRICS) - 1;
+const pick = (m: number, cost: number, requests: number, tokens: number) => (m === METRIC_COST ? cost : m === METRIC_REQUESTS ? requests : tokens);
 
-function ewma(level: number, x: number, alpha: number): number {
-  return level === 0 ? x : level + alpha * (x - level);
+/**
+ * Buckets `from` to `to` of the columns: each judged against the baseline, then learnt into
+ * it. Scores go to `scores[i]`; `evidence` (stepSpike's `out`) gets the last bucket's.
+ */
+// Why one long loop: this is the full pass's whole cost (21.6 M buckets in the benchmark).
+// V8 boxes a double that crosses a call it does not inline, and the three metrics share
+// almost everything: they learn the same buckets into the same slots (a flagged bucket is
+// capped for all three), so their slot counts are equal, and with them the tier, the
+// shrink weight and which slots learn. That is decided once per bucket; only the levels
+// differ by metric. A metric's spread is computed only when its value reaches
+// `minMultiple` x its expectation (below that it cannot fire), or the bucket is flagged
+// (the spread caps what is learnt), or the caller wants the band (`judgeIdle`).
+function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to: number, r: BaselineRates, s: SpikeSettings, scores: Float64Array, evidence: Float64Array | undefined, learnMode: number, judgeIdle: boolean): void {
+  const { hourOfWeek, hourOfDay, cost, requests, tokens } = columns;
+  const learns = learnMode === LEARN_AUTO || learnMode === LEARN_INCLUDE;
+  for (let i = from; i < to; i++) {
+    const c = cost[i]!;
+    const q = requests[i]!;
+    const t = tokens === undefined ? 0 : tokens[i]!;
+    if (learnMode !== JUDGE_ONLY) {
+      // Leading silence is not learnt: a key's warm-up starts with its first use.
+      if (state[ACTIVE] === 0 && q <= 0 && c <= 0) {
+        scores[i] = 0;
+        if (evidence) {
+          evidence[OUT_METRIC] = -1;
+          evidence[OUT_TIER] = TIER_NONE;
+        }
+        continue;
+      }
+      state[ACTIVE] = 1;
+    }
+    const hw = hourOfWeek[i]!;
+    const hd = hourOfDay[i]!;
+    const how = hw * FIELDS;
+    const hod = (HOD0 + hd) * FIELDS;
+    const all = ALL * FIELDS;
+    const day = (DAYTYPE0 + (hw >= 120 ? 24 : 0) + hd) * FIELDS;
+    const howCount = state[how + 2]!;
+    const howReady = howCount >= r.readyHow;
+    const hodReady = state[hod + 2]! >= r.readyHod;
+    const dayReady = state[day + 2]! >= r.readyHow;
+    const usual = state[USD_PER_REQUEST]!;
+    const usualTokens = state[TOKENS_PER_REQUEST]!;
+    const cq = q > 0 ? c / q : 0;
+    const tq = q > 0 ? t / q : 0;
+    const usdPerRequest = usual > 0 ? usual : cq;
+    const tokensPerRequest = usualTokens > 0 ? usualTokens : tq;
+    const judged = judgeIdle || q > 0 || c > 0 || t > 0;
+
+    // Expectation: the hour-of-week slot once it has `readyWeeks` of history, else
+    // hour-of-day, else the overall level after `warmupHours`, else none (a new key is not
+    // scored).
+    let tier = TIER_NONE;
+    let base = 0;
+    if (howReady) {
+      tier = TIER_HOUR_OF_WEEK;
+      base = how;
+    } else if (hodReady) {
+      tier = TIER_HOUR_OF_DAY;
+      base = hod;
+    } else if (state[all + 2]! >= r.readyAll) {
+      tier = TIER_OVERALL;
+      base = all;
+    }
+    // Without seasonality, compare against the key's recent peak rather than its mean, so
+    // the busiest hour of an ordinary day is not a spike.
+    const levelAt = tier === TIER_OVERALL ? base + 3 : base;
+    // The hour-of-week level and spread are shrunk towards the day type: weeks of the slot
+    // against `priorWeeks`.
+    const shrink = tier === TIER_HOUR_OF_WEEK && dayReady;
+    let k = 0;
+    if (shrink) {
+      const w = howCount / r.perHour;
+      k = howCount >= r.memoryCount ? r.shrinkAtMemory : w / (w + r.priorWeeks);
+    }
+    const k1 = 1 - k;
+    let eC = 0;
+    let eR = 0;
+    let eT = 0;
+    if (tier !== TIER_NONE) {
+      for (let m = judged ? 0 : METRIC_REQUESTS; m < (judged ? METRICS : METRIC_REQUESTS + 1); m++) {
+        const o = m * STRIDE;
+        const level = shrink ? k * state[o + levelAt]! + k1 * state[o + day]! : state[o + levelAt]!;
+        if (m === METRIC_COST) eC = level;
+        else if (m === METRIC_REQUESTS) eR = level;
+        else eT = level;
+      }
+    }
+    const reqNoise = eR > 1 ? Math.sqrt(eR) : 1;
+    const costFloor = usdPerRequest * reqNoise;
+    const tokenFloor = tokensPerRequest * reqNoise;
+
+    // Judging, and the spreads it needs.
+    let sdC = 0;
+    let sdR = 0;
+    let sdT = 0;
+    let score = 0;
+    let metric = -1;
+    if (judged && tier !== TIER_NONE) {
+      const multiple = tier === TIER_HOUR_OF_WEEK || tier === TIER_HOUR_OF_DAY ? s.minMultiple : s.warmupMultiple;
+      // Bits by metric of those at least `multiple` x expected: only they can fire.
+      const hits = (c >= multiple * eC ? 1 << METRIC_COST : 0) | (q >= multiple * eR ? 1 << METRIC_REQUESTS : 0) | (t > 0 && t >= multiple * eT ? 1 << METRIC_TOKENS : 0);
+      let need = judgeIdle ? ALL_METRICS : hits;
+      // A young hour-of-week slot has seen few values: borrow the relative spread of the
+      // same hour on the same kind of day (weekends mixed in would look like a wild spread).
+      const spreadAt = dayReady ? day : hod;
+      const borrow = tier === TIER_HOUR_OF_WEEK && (dayReady || hodReady);
+      for (let pass = 0; pass < 2 && need !== 0; pass++) {
+        for (let m = 0; m < METRICS; m++) {
+          if ((need & (1 << m)) === 0) continue;
+          const o = m * STRIDE;
+          const expected = pick(m, eC, eR, eT);
+          let dev = state[o + base + 1]!;
+          if (shrink) {
+            const dayDev = state[o + day + 1]!;
+            dev = Math.max(k * dev + k1 * dayDev, dayDev);
+          }
+          const spreadLevel = state[o + spreadAt]!;
+          if (borrow && spreadLevel > 0) dev = Math.max(dev, (state[o + spreadAt + 1]! / spreadLevel) * expected);
+          dev = Math.max(dev, r.relativeScaleFloor * expected);
+          const sd = MAD_TO_SD * dev;
+          if (m === METRIC_COST) sdC = Math.max(sd, costFloor);
+          else if (m === METRIC_REQUESTS) sdR = Math.max(Math.max(sd, 1), reqNoise);
+          else sdT = Math.max(sd, tokenFloor);
+        }
+        if (pass === 1) break;
+        const zR = (q - eR) / sdR;
+        const reqHit = (hits & (1 << METRIC_REQUESTS)) !== 0 && zR >= s.zThreshold && countScore(q, eR) >= s.countZ;
+        if (reqHit) {
+          score = zR;
+          metric = METRIC_REQUESTS;
+        }
+        const zC = (c - eC) / sdC;
+        if ((hits & (1 << METRIC_COST)) !== 0 && zC >= s.zThreshold && passesCountNoise(c, eC, usdPerRequest, state[PEAK_USD_PER_REQUEST]!, s) && zC > score) {
+          score = zC;
+          metric = METRIC_COST;
+        }
+        const zT = (t - eT) / sdT;
+        if ((hits & (1 << METRIC_TOKENS)) !== 0 && zT >= s.zThreshold && passesCountNoise(t, eT, tokensPerRequest, state[PEAK_TOKENS_PER_REQUEST]!, s) && zT > score) {
+          score = zT;
+          metric = METRIC_TOKENS;
+        }
+        const excessUsd = c - eC;
+        const material = excessUsd > 0 && (excessUsd * r.perHour >= s.minExcessUsdPerHour || (reqHit && (q - eR) * r.perHour >= s.minExcessRequestsPerHour));
+        if (!material) score = 0;
+        // A flagged bucket learns capped values, so it needs every spread.
+        need = score > 0 ? ALL_METRICS & ~need : 0;
+      }
+    }
+    scores[i] = score;
+    if (evidence) {
+      evidence[OUT_EXPECTED_USD] = judged ? eC : 0;
+      evidence[OUT_EXPECTED_REQUESTS] = eR;
+      evidence[OUT_EXPECTED_TOKENS] = judged ? eT : 0;
+      evidence[OUT_METRIC] = metric;
+      evidence[OUT_TIER] = judged ? tier : TIER_NONE;
+      evidence[OUT_SD + METRIC_COST] = sdC;
+      evidence[OUT_SD + METRIC_REQUESTS] = sdR;
+      evidence[OUT_SD + METRIC_TOKENS] = sdT;
+    }
+    if (!learns) continue;
+
+    // Learning. A flagged bucket is capped near its expectation, and reaches only slots
+    // still warming up, unless people said it was expected. Learning clips values beyond
+    // `huber` scales; the floors keep the clipping window open on a slot that has only
+    // seen silence, or it could never learn that the key started working at that hour.
+    const capped = score > 0 && learnMode !== LEARN_INCLUDE;
+    const xC = capped ? Math.min(c, eC + s.huber * sdC) : c;
+    const xR = capped ? Math.min(q, eR + s.huber * sdR) : q;
+    const xT = capped ? Math.min(t, eT + s.huber * sdT) : t;
+    for (let j = 0; j < 4; j++) {
+      let at: number;
+      let alphaMin: number;
+      if (j === 0) {
+        if (capped && howReady) continue;
+        at = how;
+        alphaMin = r.alphaHow;
+      } else if (j === 1) {
+        if (capped && dayReady) continue;
+        at = day;
+        alphaMin = r.alphaHod;
+      } else if (howReady && dayReady) {
+        // Once this hour's week and day-type slots are ready, the hour-of-day and overall
+        // slots no longer judge it: skipping them halves the work of a warm key.
+        break;
+      } else if (j === 2) {
+        if (capped && state[hod + 2]! >= r.readyHod) continue;
+        at = hod;
+        alphaMin = r.alphaHod;
+      } else {
+        if (capped && state[all + 2]! >= r.readyAll) continue;
+        at = all;
+        alphaMin = r.alphaAll;
+      }
+      const n = state[at + 2]! + 1;
+      // max(1/n, alphaMin) without a division once the slot is past its warm-up.
+      const alpha = n * alphaMin >= 1 ? alphaMin : 1 / n;
+      const decay = 1 - alphaMin;
+      for (let m = 0; m < METRICS; m++) {
+        const o = at + m * STRIDE;
+        const x = pick(m, xC, xR, xT);
+        state[o + 2] = n;
+        if (n === 1) {
+          state[o] = x;
+          state[o + 3] = x;
+          continue;
+        }
+        const level = state[o]!;
+        const dev = state[o + 1]!;
+        const peak = state[o + 3]!;
+        // Silence into a slot that has only seen silence changes nothing but its count.
+        if (x === 0 && level === 0 && dev === 0 && peak === 0) continue;
+        let clipped = x;
+        if (n > 3) {
+          // A history of exact zeros says nothing about magnitude, so it clips nothing.
+          let scale = MAD_TO_SD * dev;
+          const relative = r.relativeScaleFloor * level;
+          if (relative > scale) scale = relative;
+          const floor = pick(m, costFloor, reqNoise, tokenFloor);
+          if (floor > scale) scale = floor;
+          const limit = r.huber * scale;
+          if (limit > 0) {
+            if (clipped > level + limit) clipped = level + limit;
+            else if (clipped < level - limit) clipped = level - limit;
+          }
+        }
+        const diff = clipped - level;
+        state[o] = level + alpha * diff;
+        state[o + 1] = dev + alpha * ((diff < 0 ? -diff : diff) - dev);
+        const decayed = peak * decay;
+        state[o + 3] = x > decayed ? x : decayed;
+      }
+    }
+    if (!capped && q > 0) {
+      const a = r.alphaAll;
+      state[USD_PER_REQUEST] = usual === 0 ? cq : usual + a * (cq - usual);
+      state[TOKENS_PER_REQUEST] = usualTokens === 0 ? tq : usualTokens + a * (tq - usualTokens);
+      state[PEAK_USD_PER_REQUEST] = Math.max(cq, state[PEAK_USD_PER_REQUEST]! * (1 - a));
+      state[PEAK_TOKENS_PER_REQUEST] = Math.max(tq, state[PEAK_TOKENS_PER_REQUEST]! * (1 - a));
+    }
+  }
 }
