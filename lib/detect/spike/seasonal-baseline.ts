@@ -1,32 +1,37 @@
 import type { SpikeSettings } from './spike-settings';
 
 // One key's seasonal baseline as a flat Float64Array, so the per-bucket work is a few reads
-// and writes with no allocation. For each metric there are 168 hour-of-week slots, 24
-// hour-of-day slots and one overall slot; each slot is a circular week/day of EWMA cells
-// holding (level, mean absolute deviation, count, decayed peak). Learning clips values beyond `huber`
-// scales (Huber), and the caller does not learn flagged buckets, so an incident neither
-// drags the level up nor widens the scale it is judged by. A slot still warming up learns
-// flagged buckets too (clipped): otherwise a daily ramp flagged on its first morning could
-// never be learnt and would page every morning.
+// and writes with no allocation. There are 168 hour-of-week slots, 24 hour-of-day slots and
+// one overall slot; each slot holds a count and, for each metric, an EWMA level and mean
+// absolute deviation. The overall slot also keeps a decayed peak per metric. Learning clips
+// values beyond `huber` scales (Huber), and the caller does not learn flagged buckets, so
+// an incident neither drags the level up nor widens the scale it is judged by. A slot still
+// warming up learns flagged buckets too (clipped): otherwise a daily ramp flagged on its
+// first morning could never be learnt and would page every morning.
 // With hourly buckets an hour-of-week slot sees one value a week, so after a few weeks its
 // level is a mean of a few noisy values. It is shrunk towards the same hour of the same
 // kind of day (weekday or weekend, 48 more slots that learn five or two values a week), so
 // a quiet night that happened to be empty twice does not make the next request a spike.
+// The judging and learning themselves are one loop in spike-core.ts.
+// The three metrics learn the same buckets into the same slots (a flagged bucket is capped
+// for all three), so one count per slot serves them all, and the metrics of a slot sit
+// together: a bucket touches two or three cache lines of its key's 14 KB.
 
 export const METRIC_COST = 0;
 export const METRIC_REQUESTS = 1;
 export const METRIC_TOKENS = 2;
 export const METRICS = 3;
-// Slots of a metric: hour of week 0-167, then hour of day, then overall.
+// Slots: hour of week 0-167, then hour of day, then overall.
 export const HOD0 = 168;
 export const ALL = 192;
 /** Hour of day on weekdays (0-23), then on weekends (24-47). */
 export const DAYTYPE0 = 193;
 const SLOTS = 241;
-/** A slot's fields: level, mean absolute deviation, count, decayed peak. */
-export const FIELDS = 4;
-/** Doubles per metric; the three metrics' blocks follow each other. */
-export const STRIDE = SLOTS * FIELDS;
+/** A slot: its count, then a (level, mean absolute deviation) pair per metric at pairAt(metric). */
+export const SLOT_FIELDS = 1 + 2 * METRICS;
+export const pairAt = (metric: number) => 1 + 2 * metric;
+/** The overall slot's decayed peak, by metric. */
+export const ALL_PEAK = SLOTS * SLOT_FIELDS;
 /** Mean absolute deviation to standard deviation, for a normal distribution. */
 export const MAD_TO_SD = 1.2533;
 
@@ -73,15 +78,10 @@ export function baselineRates(s: SpikeSettings, bucketSeconds: number): Baseline
   };
 }
 
-/** Per-key scalars the spike core keeps after the baselines (see detect-spike.ts). */
-export const KEY_FIELDS = 6;
-export const KEY0 = METRICS * STRIDE;
+/** Per-key scalars the spike core keeps after the baselines (see spike-core.ts). */
+export const KEY_FIELDS = 5;
+export const KEY0 = ALL_PEAK + METRICS;
 
 export function createBaseline(): Float64Array {
-  return new Float64Array(METRICS * STRIDE + KEY_FIELDS);
-}
-
-/** Overall level of a metric (0 before any data). */
-export function overallLevel(state: Float64Array, metric: number): number {
-  return state[metric * STRIDE + ALL * FIELDS]!;
+  return new Float64Array(KEY0 + KEY_FIELDS);
 }

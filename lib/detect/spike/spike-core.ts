@@ -1,7 +1,7 @@
 import {
   ALL,
+  ALL_PEAK,
   DAYTYPE0,
-  FIELDS,
   HOD0,
   KEY0,
   MAD_TO_SD,
@@ -9,7 +9,8 @@ import {
   METRIC_REQUESTS,
   METRIC_TOKENS,
   METRICS,
-  STRIDE,
+  pairAt,
+  SLOT_FIELDS,
   TIER_HOUR_OF_DAY,
   TIER_HOUR_OF_WEEK,
   TIER_NONE,
@@ -208,14 +209,14 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
     }
     const hw = hourOfWeek[i]!;
     const hd = hourOfDay[i]!;
-    const how = hw * FIELDS;
-    const hod = (HOD0 + hd) * FIELDS;
-    const all = ALL * FIELDS;
-    const day = (DAYTYPE0 + (hw >= 120 ? 24 : 0) + hd) * FIELDS;
-    const howCount = state[how + 2]!;
+    const how = hw * SLOT_FIELDS;
+    const hod = (HOD0 + hd) * SLOT_FIELDS;
+    const all = ALL * SLOT_FIELDS;
+    const day = (DAYTYPE0 + (hw >= 120 ? 24 : 0) + hd) * SLOT_FIELDS;
+    const howCount = state[how]!;
     const howReady = howCount >= r.readyHow;
-    const hodReady = state[hod + 2]! >= r.readyHod;
-    const dayReady = state[day + 2]! >= r.readyHow;
+    const hodReady = state[hod]! >= r.readyHod;
+    const dayReady = state[day]! >= r.readyHow;
     const usual = state[USD_PER_REQUEST]!;
     const usualTokens = state[TOKENS_PER_REQUEST]!;
     const cq = q > 0 ? c / q : 0;
@@ -235,13 +236,10 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
     } else if (hodReady) {
       tier = TIER_HOUR_OF_DAY;
       base = hod;
-    } else if (state[all + 2]! >= r.readyAll) {
+    } else if (state[all]! >= r.readyAll) {
       tier = TIER_OVERALL;
       base = all;
     }
-    // Without seasonality, compare against the key's recent peak rather than its mean, so
-    // the busiest hour of an ordinary day is not a spike.
-    const levelAt = tier === TIER_OVERALL ? base + 3 : base;
     // The hour-of-week level and spread are shrunk towards the day type: weeks of the slot
     // against `priorWeeks`.
     const shrink = tier === TIER_HOUR_OF_WEEK && dayReady;
@@ -256,8 +254,10 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
     let eT = 0;
     if (tier !== TIER_NONE) {
       for (let m = judged ? 0 : METRIC_REQUESTS; m < (judged ? METRICS : METRIC_REQUESTS + 1); m++) {
-        const o = m * STRIDE;
-        const level = shrink ? k * state[o + levelAt]! + k1 * state[o + day]! : state[o + levelAt]!;
+        // Without seasonality, compare against the key's recent peak rather than its mean,
+        // so the busiest hour of an ordinary day is not a spike.
+        const at = tier === TIER_OVERALL ? state[ALL_PEAK + m]! : state[base + pairAt(m)]!;
+        const level = shrink ? k * at + k1 * state[day + pairAt(m)]! : at;
         if (m === METRIC_COST) eC = level;
         else if (m === METRIC_REQUESTS) eR = level;
         else eT = level;
@@ -285,15 +285,15 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
       for (let pass = 0; pass < 2 && need !== 0; pass++) {
         for (let m = 0; m < METRICS; m++) {
           if ((need & (1 << m)) === 0) continue;
-          const o = m * STRIDE;
+          const p = pairAt(m);
           const expected = pick(m, eC, eR, eT);
-          let dev = state[o + base + 1]!;
+          let dev = state[base + p + 1]!;
           if (shrink) {
-            const dayDev = state[o + day + 1]!;
+            const dayDev = state[day + p + 1]!;
             dev = Math.max(k * dev + k1 * dayDev, dayDev);
           }
-          const spreadLevel = state[o + spreadAt]!;
-          if (borrow && spreadLevel > 0) dev = Math.max(dev, (state[o + spreadAt + 1]! / spreadLevel) * expected);
+          const spreadLevel = state[spreadAt + p]!;
+          if (borrow && spreadLevel > 0) dev = Math.max(dev, (state[spreadAt + p + 1]! / spreadLevel) * expected);
           dev = Math.max(dev, r.relativeScaleFloor * expected);
           const sd = MAD_TO_SD * dev;
           if (m === METRIC_COST) sdC = Math.max(sd, costFloor);
@@ -361,32 +361,29 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
         // slots no longer judge it: skipping them halves the work of a warm key.
         break;
       } else if (j === 2) {
-        if (capped && state[hod + 2]! >= r.readyHod) continue;
+        if (capped && state[hod]! >= r.readyHod) continue;
         at = hod;
         alphaMin = r.alphaHod;
       } else {
-        if (capped && state[all + 2]! >= r.readyAll) continue;
+        if (capped && state[all]! >= r.readyAll) continue;
         at = all;
         alphaMin = r.alphaAll;
       }
-      const n = state[at + 2]! + 1;
+      const n = state[at]! + 1;
+      state[at] = n;
       // max(1/n, alphaMin) without a division once the slot is past its warm-up.
       const alpha = n * alphaMin >= 1 ? alphaMin : 1 / n;
-      const decay = 1 - alphaMin;
       for (let m = 0; m < METRICS; m++) {
-        const o = at + m * STRIDE;
+        const o = at + pairAt(m);
         const x = pick(m, xC, xR, xT);
-        state[o + 2] = n;
         if (n === 1) {
           state[o] = x;
-          state[o + 3] = x;
           continue;
         }
         const level = state[o]!;
         const dev = state[o + 1]!;
-        const peak = state[o + 3]!;
-        // Silence into a slot that has only seen silence changes nothing but its count.
-        if (x === 0 && level === 0 && dev === 0 && peak === 0) continue;
+        // Silence into a slot that has only seen silence changes nothing.
+        if (x === 0 && level === 0 && dev === 0) continue;
         let clipped = x;
         if (n > 3) {
           // A history of exact zeros says nothing about magnitude, so it clips nothing.
@@ -404,8 +401,13 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
         const diff = clipped - level;
         state[o] = level + alpha * diff;
         state[o + 1] = dev + alpha * ((diff < 0 ? -diff : diff) - dev);
-        const decayed = peak * decay;
-        state[o + 3] = x > decayed ? x : decayed;
+      }
+      if (at === all) {
+        for (let m = 0; m < METRICS; m++) {
+          const x = pick(m, xC, xR, xT);
+          const decayed = state[ALL_PEAK + m]! * (1 - alphaMin);
+          state[ALL_PEAK + m] = n === 1 || x > decayed ? x : decayed;
+        }
       }
     }
     if (!capped && q > 0) {
