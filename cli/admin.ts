@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { generatePassword } from '@/lib/auth/password';
 import { passwordProblem } from '@/lib/auth/password-rules';
 import { isRole, ROLES } from '@/lib/auth/roles';
-import { createUser, disableUser, listUsers, setPassword, setRole, type UserSummary } from '@/lib/auth/users';
+import { createUser, disableUser, listUsers, resetPassword, setRole, type UserSummary } from '@/lib/auth/users';
 import { createPrisma } from '@/lib/db';
 import type { Env } from '@/lib/env';
 import { openDatabase } from './open-database';
@@ -52,14 +51,13 @@ export async function adminCommand(env: Env, args: string[]): Promise<void> {
       const users = await listUsers(db);
       console.log(users.length ? table(users) : 'burnrate: no users yet; add one with `npx burnrate admin create --email you@example.com`');
     } else if (action === 'set-role') {
-      const user = await setRole(db, rest[0]!, role);
+      const user = await setRole(db, { email: rest[0]! }, role);
       console.log(`burnrate: ${user.email} now has role ${user.role} (from their next request on)`);
     } else if (action === 'disable') {
-      const user = await disableUser(db, rest[0]!, Date.now());
+      const user = await disableUser(db, { email: rest[0]! }, Date.now());
       console.log(`burnrate: ${user.email} is disabled and signed out everywhere`);
     } else {
-      const oneTime = generatePassword();
-      await setPassword(db, rest[0]!, oneTime, { oneTime: true });
+      const oneTime = await resetPassword(db, { email: rest[0]! });
       console.error(`burnrate: new password for ${rest[0]!.toLowerCase()}; they are signed out everywhere.`);
       printOneTime(oneTime);
     }

@@ -142,7 +142,7 @@ describe('account lifecycle', () => {
   it('a disabled user is signed out and cannot sign in again', async () => {
     await createUser(ctx.prisma, { email: 'leaver@example.com', role: 'oncall', password: 'correct horse battery' });
     const cookie = cookieOf(await signIn('leaver@example.com', 'correct horse battery'));
-    await disableUser(ctx.prisma, 'leaver@example.com', Date.now());
+    await disableUser(ctx.prisma, { email: 'leaver@example.com' }, Date.now());
     expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
     const again = await signIn('leaver@example.com', 'correct horse battery');
     expect(again.status).toBe(403);

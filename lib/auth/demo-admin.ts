@@ -12,7 +12,7 @@ export const DEMO_ADMIN_EMAIL = 'admin@burnrate.local';
  */
 export async function ensureDemoAdmin(db: PrismaClient, fixedPassword?: string): Promise<{ email: string; password: string } | null> {
   if (fixedPassword !== undefined) {
-    if (await findUser(db, DEMO_ADMIN_EMAIL)) await setPassword(db, DEMO_ADMIN_EMAIL, fixedPassword, { oneTime: false });
+    if (await findUser(db, { email: DEMO_ADMIN_EMAIL })) await setPassword(db, { email: DEMO_ADMIN_EMAIL }, fixedPassword, { oneTime: false, actor: { id: null, label: 'demo setup' } });
     else await createUser(db, { email: DEMO_ADMIN_EMAIL, role: 'admin', name: 'Demo admin', password: fixedPassword });
     return null;
   }

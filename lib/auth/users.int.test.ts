@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/test/database';
 import { DEMO_ADMIN_EMAIL, ensureDemoAdmin } from './demo-admin';
 import { verifyPassword } from './password';
-import { createUser, disableUser, listUsers, setPassword, setRole } from './users';
+import { createUser, disableUser, enableUser, listUsers, resetPassword, setPassword, setRole } from './users';
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 beforeAll(async () => {
@@ -37,16 +37,47 @@ describe('users from the command line', () => {
     await expect(createUser(ctx.prisma, { email: 'not-an-email', role: 'admin' })).rejects.toThrow('"not-an-email" is not an email address');
     await expect(createUser(ctx.prisma, { email: 'bob@example.com', role: 'admin', password: 'short' })).rejects.toThrow('at least 12 characters');
 
-    expect((await setRole(ctx.prisma, 'ALICE@example.com', 'oncall')).role).toBe('oncall');
+    expect((await setRole(ctx.prisma, { email: 'ALICE@example.com' }, 'oncall')).role).toBe('oncall');
     await ctx.prisma.session.create({ data: { userId: user.id, token: 't1', expiresAt: new Date(Date.now() + 60_000) } });
-    await setPassword(ctx.prisma, 'alice@example.com', 'a new one-time password', { oneTime: true });
+    await setPassword(ctx.prisma, { email: 'alice@example.com' }, 'a new one-time password', { oneTime: true });
     expect(await ctx.prisma.session.count({ where: { userId: user.id } })).toBe(0);
     await ctx.prisma.session.create({ data: { userId: user.id, token: 't2', expiresAt: new Date(Date.now() + 60_000) } });
-    expect((await disableUser(ctx.prisma, 'alice@example.com', Date.now())).disabled).toBe(true);
+    expect((await disableUser(ctx.prisma, { email: 'alice@example.com' }, Date.now())).disabled).toBe(true);
     expect(await ctx.prisma.session.count({ where: { userId: user.id } })).toBe(0);
-    await expect(setRole(ctx.prisma, 'nobody@example.com', 'admin')).rejects.toThrow('No user nobody@example.com');
+    await expect(setRole(ctx.prisma, { email: 'nobody@example.com' }, 'admin')).rejects.toThrow('No user nobody@example.com');
+    await expect(setRole(ctx.prisma, { id: 'not-a-uuid' }, 'admin')).rejects.toThrow('No user not-a-uuid');
 
     const audit = await ctx.prisma.auditEvent.findMany({ where: { targetId: user.id }, orderBy: { id: 'asc' } });
-    expect(audit.map((a) => a.action)).toEqual(['user.create', 'user.set_role', 'user.disable']);
+    expect(audit.map((a) => a.action)).toEqual(['user.create', 'user.set_role', 'user.reset_password', 'user.disable']);
+    expect(JSON.stringify(audit.map((a) => [a.before, a.after]))).not.toContain('a new one-time password');
+  });
+});
+
+describe('users from the Settings page', () => {
+  const admin = { id: null, label: 'root@example.com' };
+
+  it('never leaves Burnrate without an active admin', async () => {
+    const { user: only } = await createUser(ctx.prisma, { email: 'only-admin@example.com', role: 'admin', password: 'the only admin here' });
+    // The demo admin from above is an admin too: disable it so `only` is the last one.
+    await disableUser(ctx.prisma, { email: DEMO_ADMIN_EMAIL }, Date.now(), admin);
+    await expect(setRole(ctx.prisma, { id: only.id }, 'viewer', admin)).rejects.toThrow(/only active admin/);
+    await expect(disableUser(ctx.prisma, { id: only.id }, Date.now(), admin)).rejects.toThrow(/only active admin/);
+    expect((await listUsers(ctx.prisma)).find((u) => u.id === only.id)).toMatchObject({ role: 'admin', disabled: false });
+
+    // With a second admin, either may step down, and the disabled one can come back.
+    await enableUser(ctx.prisma, { email: DEMO_ADMIN_EMAIL }, admin);
+    expect((await setRole(ctx.prisma, { id: only.id }, 'finance', admin)).role).toBe('finance');
+    const rows = await ctx.prisma.auditEvent.findMany({ where: { targetId: only.id }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.action, r.actorEmail])).toEqual([
+      ['user.create', 'command line'],
+      ['user.set_role', 'root@example.com'],
+    ]);
+  });
+
+  it('resets a password to a one-time one that must be changed', async () => {
+    const { user } = await createUser(ctx.prisma, { email: 'forgetful@example.com', role: 'viewer', password: 'forgotten already' });
+    const oneTime = await resetPassword(ctx.prisma, { id: user.id }, admin);
+    expect(await verifyPassword({ hash: await hashOf('forgetful@example.com'), password: oneTime })).toBe(true);
+    expect((await listUsers(ctx.prisma)).find((u) => u.id === user.id)?.mustChangePassword).toBe(true);
   });
 });
