@@ -60,6 +60,10 @@ const ACCESS: Record<string, string> = {
   'GET /api/ingest-tokens': 'read',
   'POST /api/ingest-tokens': 'admin',
   'DELETE /api/ingest-tokens/[id]': 'admin',
+  'GET /api/users': 'admin',
+  'POST /api/users': 'admin',
+  'PATCH /api/users/[id]': 'admin',
+  'POST /api/users/[id]/password': 'admin',
   'GET /api/settings/rotation': 'read',
   'PUT /api/settings/rotation': 'admin',
 };
