@@ -1,5 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useEffect, useId } from 'react';
 import { AlertRouteField } from '@/components/alert-route-field';
 import { AlertRouteKinds } from '@/components/alert-route-kinds';
 import { SegmentedControl } from '@/components/segmented-control';
@@ -7,6 +6,7 @@ import { CHANNEL_LABELS, MIN_SEVERITY_LABELS, TARGET_FIELDS } from '@/lib/client
 import type { AlertChannel } from '@/lib/client/alert-route-labels';
 import type { FieldErrors, RouteDraft, RouteField, RoutePreset } from '@/lib/client/alert-route-draft';
 import type { Severity } from '@/lib/client/incident-labels';
+import { useSettingsForm } from '@/lib/client/use-settings-form';
 import { severities } from '@/lib/incidents/incident-schemas';
 
 const CHANNEL_OPTIONS = (['slack', 'pagerduty'] as const).map((value) => ({ value, label: CHANNEL_LABELS[value] }));
@@ -31,32 +31,19 @@ type AlertRouteFormProps = {
  */
 export function AlertRouteForm({ mode, initial, targetHint, presets = [], saving, errors, onSubmit, onCancel }: AlertRouteFormProps) {
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [draft, setDraft] = useState(initial);
-  const [cleared, setCleared] = useState<{ source: FieldErrors | null; fields: RouteField[] }>({ source: null, fields: [] });
-  const errorOf = (field: RouteField) => (errors && !(cleared.source === errors && cleared.fields.includes(field)) ? errors.fields[field] : undefined);
-  const target = TARGET_FIELDS[draft.channel];
-
-  const change = <F extends RouteField>(field: F, value: RouteDraft[F]) => {
+  const { formRef, draft, setDraft, change, errorOf, submit } = useSettingsForm<RouteDraft, RouteField>({
+    initial,
+    errors,
+    onSubmit,
     // A Slack URL is no PagerDuty key: switching channel empties the target.
-    setDraft((d) => ({ ...d, [field]: value, ...(field === 'channel' && value !== d.channel ? { target: '' } : {}) }));
-    if (errors?.fields[field]) setCleared((c) => ({ source: errors, fields: c.source === errors ? [...c.fields, field] : [field] }));
-  };
-
-  // A refused save takes the keyboard to the first field that needs fixing.
-  useEffect(() => {
-    if (errors) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
+    implied: (d, field, value) => (field === 'channel' && value !== d.channel ? { target: '' } : {}),
+  });
+  const target = TARGET_FIELDS[draft.channel];
 
   // An edit form opens in place of the route's details: start typing in it.
   useEffect(() => {
     if (mode === 'edit') formRef.current?.querySelector<HTMLElement>('input')?.focus();
-  }, [mode]);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    onSubmit(draft);
-  };
+  }, [mode, formRef]);
 
   return (
     <form ref={formRef} className="route-form" onSubmit={submit} noValidate aria-label={mode === 'create' ? 'Add a route' : `Edit ${initial.name}`} data-testid={mode === 'create' ? 'route-form' : 'route-edit-form'}>

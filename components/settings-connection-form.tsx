@@ -1,9 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useId } from 'react';
 import { SegmentedControl } from '@/components/segmented-control';
 import { SettingsField, SettingsFormError } from '@/components/settings-field';
 import { ADMIN_KEY_HELP, PROVIDER_NAMES } from '@/lib/client/connection-draft';
 import type { ConnectionDraft, ConnectionErrors, ConnectionField, ConnectionProvider } from '@/lib/client/connection-draft';
+import { useSettingsForm } from '@/lib/client/use-settings-form';
 
 const PROVIDER_OPTIONS = (['openai', 'anthropic'] as const).map((value) => ({ value, label: PROVIDER_NAMES[value] }));
 
@@ -22,25 +22,8 @@ type SettingsConnectionFormProps = {
  */
 export function SettingsConnectionForm({ initial, saving, errors, onSubmit }: SettingsConnectionFormProps) {
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [draft, setDraft] = useState(initial);
-  const [cleared, setCleared] = useState<{ source: ConnectionErrors | null; fields: ConnectionField[] }>({ source: null, fields: [] });
-  const errorOf = (field: ConnectionField) => (errors && !(cleared.source === errors && cleared.fields.includes(field)) ? errors.fields[field] : undefined);
+  const { formRef, draft, change, errorOf, submit } = useSettingsForm<ConnectionDraft, ConnectionField>({ initial, errors, onSubmit });
   const keyHelp = ADMIN_KEY_HELP[draft.provider];
-
-  const change = <F extends ConnectionField>(field: F, value: ConnectionDraft[F]) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    if (errors?.fields[field]) setCleared((c) => ({ source: errors, fields: c.source === errors ? [...c.fields, field] : [field] }));
-  };
-
-  useEffect(() => {
-    if (errors) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    onSubmit(draft);
-  };
 
   return (
     <form ref={formRef} className="route-form" onSubmit={submit} noValidate aria-label="Add a connection" data-testid="connection-form">

@@ -52,3 +52,17 @@ export function SettingsFormError({ message }: { message: string | null }) {
     </p>
   ) : null;
 }
+
+/** The end of a create form: what the server refused in general, and the one submit button. */
+export function SettingsFormSubmit({ error, saving, label, savingLabel, testId }: { error: string | null; saving: boolean; label: string; savingLabel: string; testId: string }) {
+  return (
+    <>
+      <SettingsFormError message={error} />
+      <div className="route-form-buttons">
+        <button type="submit" className="button button-primary" disabled={saving} data-testid={testId}>
+          {saving ? savingLabel : label}
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
-import { SettingsField, SettingsFormError } from '@/components/settings-field';
+import { useId } from 'react';
+import { SettingsField, SettingsFormSubmit } from '@/components/settings-field';
 import { emptyTokenDraft } from '@/lib/client/ingest-token-draft';
 import type { TokenDraft, TokenErrors, TokenField } from '@/lib/client/ingest-token-draft';
+import { useSettingsForm } from '@/lib/client/use-settings-form';
 
 type SettingsTokenFormProps = {
   environments: readonly string[];
@@ -14,24 +14,7 @@ type SettingsTokenFormProps = {
 /** Creates an ingest token: a name, and the environment its events count in when they do not say. */
 export function SettingsTokenForm({ environments, saving, errors, onSubmit }: SettingsTokenFormProps) {
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [draft, setDraft] = useState(emptyTokenDraft);
-  const [cleared, setCleared] = useState<{ source: TokenErrors | null; fields: TokenField[] }>({ source: null, fields: [] });
-  const errorOf = (field: TokenField) => (errors && !(cleared.source === errors && cleared.fields.includes(field)) ? errors.fields[field] : undefined);
-
-  const change = (field: TokenField, value: string) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    if (errors?.fields[field]) setCleared((c) => ({ source: errors, fields: c.source === errors ? [...c.fields, field] : [field] }));
-  };
-
-  useEffect(() => {
-    if (errors) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    onSubmit(draft);
-  };
+  const { formRef, draft, change, errorOf, submit } = useSettingsForm<TokenDraft, TokenField>({ initial: emptyTokenDraft, errors, onSubmit });
 
   return (
     <form ref={formRef} className="route-form" onSubmit={submit} noValidate aria-label="Create an ingest token" data-testid="token-form">
@@ -52,12 +35,7 @@ export function SettingsTokenForm({ environments, saving, errors, onSubmit }: Se
           )}
         </SettingsField>
       </fieldset>
-      <SettingsFormError message={errors?.general ?? null} />
-      <div className="route-form-buttons">
-        <button type="submit" className="button button-primary" disabled={saving} data-testid="token-submit">
-          {saving ? 'Creating…' : 'Create token'}
-        </button>
-      </div>
+      <SettingsFormSubmit error={errors?.general ?? null} saving={saving} label="Create token" savingLabel="Creating…" testId="token-submit" />
     </form>
   );
 }

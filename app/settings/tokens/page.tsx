@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { SettingsPageHeader, ActionNotice } from '@/components/settings-page-header';
 import { Panel } from '@/components/panel';
 import { QueryView } from '@/components/query-view';
+import { SettingsTable } from '@/components/settings-table';
 import { SettingsTokenForm } from '@/components/settings-token-form';
 import { SettingsTokenReveal } from '@/components/settings-token-reveal';
 import { SettingsTokenRow } from '@/components/settings-token-row';
@@ -65,28 +66,11 @@ export default function IngestTokensPage() {
           isEmpty={(d) => d.tokens.length === 0}
         >
           {(d) => (
-            <div className="table-scroll">
-              <table className="table token-table" data-testid="tokens">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Token</th>
-                    <th scope="col">Environment</th>
-                    <th scope="col">Last used</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.tokens.map((t) => (
-                    <TokenItem key={t.id} token={t} now={new Date(tokens.dataUpdatedAt)} onRevoked={() => setNotice(`Revoked ${t.name}; requests with it are refused.`)} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <SettingsTable columns={['Name', 'Token', 'Environment', 'Last used', 'Created', 'Status']} testId="tokens">
+              {d.tokens.map((t) => (
+                <TokenItem key={t.id} token={t} now={new Date(tokens.dataUpdatedAt)} onRevoked={() => setNotice(`Revoked ${t.name}; requests with it are refused.`)} />
+              ))}
+            </SettingsTable>
           )}
         </QueryView>
       </Panel>
