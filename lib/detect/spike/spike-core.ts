@@ -338,9 +338,7 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
     if (!learns) continue;
 
     // Learning. A flagged bucket is capped near its expectation, and reaches only slots
-    // still warming up, unless people said it was expected. Learning clips values beyond
-    // `huber` scales; the floors keep the clipping window open on a slot that has only
-    // seen silence, or it could never learn that the key started working at that hour.
+    // still warming up, unless people said it was expected.
     const capped = score > 0 && learnMode !== LEARN_INCLUDE;
     const xC = capped ? Math.min(c, eC + s.huber * sdC) : c;
     const xR = capped ? Math.min(q, eR + s.huber * sdR) : q;
@@ -373,35 +371,9 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
       state[at] = n;
       // max(1/n, alphaMin) without a division once the slot is past its warm-up.
       const alpha = n * alphaMin >= 1 ? alphaMin : 1 / n;
-      for (let m = 0; m < METRICS; m++) {
-        const o = at + pairAt(m);
-        const x = pick(m, xC, xR, xT);
-        if (n === 1) {
-          state[o] = x;
-          continue;
-        }
-        const level = state[o]!;
-        const dev = state[o + 1]!;
-        // Silence into a slot that has only seen silence changes nothing.
-        if (x === 0 && level === 0 && dev === 0) continue;
-        let clipped = x;
-        if (n > 3) {
-          // A history of exact zeros says nothing about magnitude, so it clips nothing.
-          let scale = MAD_TO_SD * dev;
-          const relative = r.relativeScaleFloor * level;
-          if (relative > scale) scale = relative;
-          const floor = pick(m, costFloor, reqNoise, tokenFloor);
-          if (floor > scale) scale = floor;
-          const limit = r.huber * scale;
-          if (limit > 0) {
-            if (clipped > level + limit) clipped = level + limit;
-            else if (clipped < level - limit) clipped = level - limit;
-          }
-        }
-        const diff = clipped - level;
-        state[o] = level + alpha * diff;
-        state[o + 1] = dev + alpha * ((diff < 0 ? -diff : diff) - dev);
-      }
+      learnPair(state, at + pairAt(METRIC_COST), xC, costFloor, n, alpha, r);
+      learnPair(state, at + pairAt(METRIC_REQUESTS), xR, reqNoise, n, alpha, r);
+      learnPair(state, at + pairAt(METRIC_TOKENS), xT, tokenFloor, n, alpha, r);
       if (at === all) {
         for (let m = 0; m < METRICS; m++) {
           const x = pick(m, xC, xR, xT);
@@ -418,4 +390,38 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
       state[PEAK_TOKENS_PER_REQUEST] = Math.max(tq, state[PEAK_TOKENS_PER_REQUEST]! * (1 - a));
     }
   }
+}
+
+/**
+ * One EWMA step of a metric's (level, deviation) pair at `o`, the slot's `n`th value.
+ * Learning clips values beyond `huber` scales; `floor` keeps the clipping window open on a
+ * slot that has only seen silence, or it could never learn that the key started working at
+ * that hour. (Three calls rather than a loop over the metrics: V8 inlines them, and the
+ * straight code is about 7% faster.)
+ */
+function learnPair(state: Float64Array, o: number, x: number, floor: number, n: number, alpha: number, r: BaselineRates): void {
+  if (n === 1) {
+    state[o] = x;
+    return;
+  }
+  const level = state[o]!;
+  const dev = state[o + 1]!;
+  // Silence into a slot that has only seen silence changes nothing.
+  if (x === 0 && level === 0 && dev === 0) return;
+  let clipped = x;
+  if (n > 3) {
+    // A history of exact zeros says nothing about magnitude, so it clips nothing.
+    let scale = MAD_TO_SD * dev;
+    const relative = r.relativeScaleFloor * level;
+    if (relative > scale) scale = relative;
+    if (floor > scale) scale = floor;
+    const limit = r.huber * scale;
+    if (limit > 0) {
+      if (clipped > level + limit) clipped = level + limit;
+      else if (clipped < level - limit) clipped = level - limit;
+    }
+  }
+  const diff = clipped - level;
+  state[o] = level + alpha * diff;
+  state[o + 1] = dev + alpha * ((diff < 0 ? -diff : diff) - dev);
 }
