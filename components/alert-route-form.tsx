@@ -2,7 +2,7 @@ import { useEffect, useId } from 'react';
 import { AlertRouteField } from '@/components/alert-route-field';
 import { AlertRouteKinds } from '@/components/alert-route-kinds';
 import { SegmentedControl } from '@/components/segmented-control';
-import { CHANNEL_LABELS, MIN_SEVERITY_LABELS, TARGET_FIELDS } from '@/lib/client/alert-route-labels';
+import { CHANNEL_LABELS, DIGEST_WORDS, MIN_SEVERITY_LABELS, TARGET_FIELDS } from '@/lib/client/alert-route-labels';
 import type { AlertChannel } from '@/lib/client/alert-route-labels';
 import type { FieldErrors, RouteDraft, RouteField, RoutePreset } from '@/lib/client/alert-route-draft';
 import type { Severity } from '@/lib/client/incident-labels';
@@ -110,9 +110,31 @@ export function AlertRouteForm({ mode, initial, targetHint, presets = [], saving
           {(control) => <input {...control} className="input route-input" value={draft.environments} onChange={(e) => change('environments', e.target.value)} autoComplete="off" data-testid="route-environments-input" />}
         </AlertRouteField>
         <AlertRouteKinds id={`${id}-kinds`} value={draft.kinds} onChange={(kinds) => change('kinds', kinds)} error={errorOf('kinds')} />
-        <AlertRouteField id={`${id}-severity`} field="minSeverity" label="Severity" help="Incidents below this are not sent here." error={errorOf('minSeverity')}>
+        {draft.channel === 'slack' ? (
+          <AlertRouteField id={`${id}-digest`} field="digest" label="Delivery" help={`A digest takes ${DIGEST_WORDS}, in one message; anything louder needs an immediate route.`} error={errorOf('digest')}>
+            {(control) => (
+              <label className="route-enabled">
+                <input {...control} type="checkbox" checked={draft.digest} onChange={(e) => change('digest', e.target.checked)} data-testid="route-digest-input" /> Daily digest instead of at once
+              </label>
+            )}
+          </AlertRouteField>
+        ) : null}
+        <AlertRouteField
+          id={`${id}-severity`}
+          field="minSeverity"
+          label="Severity"
+          help={draft.channel === 'slack' && draft.digest ? 'A digest takes info-level notices only.' : 'Incidents below this are not sent here.'}
+          error={errorOf('minSeverity')}
+        >
           {(control) => (
-            <select {...control} className="select" value={draft.minSeverity} onChange={(e) => change('minSeverity', e.target.value as Severity)} data-testid="route-severity-input">
+            <select
+              {...control}
+              className="select"
+              value={draft.minSeverity}
+              disabled={draft.channel === 'slack' && draft.digest}
+              onChange={(e) => change('minSeverity', e.target.value as Severity)}
+              data-testid="route-severity-input"
+            >
               {severities.map((s) => (
                 <option key={s} value={s}>
                   {MIN_SEVERITY_LABELS[s]}

@@ -29,9 +29,15 @@ const filters = {
 
 const name = z.string().trim().min(1, 'give the route a name').max(100);
 
+// A digest route gathers info-level notices into one Slack message a day (DIGEST_HOUR_UTC).
+// PagerDuty pages or does not; a daily batch of pages is not a thing.
+export const DIGEST_ON_PAGERDUTY = 'a PagerDuty route pages at once; send the daily digest to a Slack route';
+const slackDigest = z.boolean().default(false);
+const noDigest = z.literal(false, { message: DIGEST_ON_PAGERDUTY }).default(false);
+
 export const createRouteSchema = z.discriminatedUnion('channel', [
-  z.object({ channel: z.literal('slack'), name, target: slackWebhookSchema, ...filters }),
-  z.object({ channel: z.literal('pagerduty'), name, target: routingKeySchema, ...filters }),
+  z.object({ channel: z.literal('slack'), name, target: slackWebhookSchema, digest: slackDigest, ...filters }),
+  z.object({ channel: z.literal('pagerduty'), name, target: routingKeySchema, digest: noDigest, ...filters }),
 ]);
 export type CreateRouteInput = z.infer<typeof createRouteSchema>;
 
@@ -47,6 +53,7 @@ export const updateRouteSchema = z.object({
   minSeverity: severitySchema.optional(),
   keyTags: tagList.optional(),
   enabled: z.boolean().optional(),
+  digest: z.boolean().optional(), // checked against the route's channel
 });
 export type UpdateRouteInput = z.infer<typeof updateRouteSchema>;
 
@@ -59,6 +66,8 @@ export const alertRouteSchema = z.object({
   kinds: z.array(incidentKindSchema),
   minSeverity: severitySchema,
   keyTags: z.array(z.string()),
+  /** Info-level notices only, gathered into one message a day. */
+  digest: z.boolean(),
   enabled: z.boolean(),
   healthy: z.boolean(),
   unhealthyReason: z.string().nullable(),

@@ -35,6 +35,9 @@ describe('alert routes', () => {
     expect(createRouteSchema.safeParse({ channel: 'pagerduty', name: 'pd', target: 'short' }).error?.issues[0]?.message).toMatch(/32 letters and digits/);
     expect(createRouteSchema.safeParse({ channel: 'slack', name: 's', target: 'http://hooks.slack.com/services/x' }).error?.issues[0]?.message).toMatch(/https/);
     expect(createRouteSchema.safeParse({ channel: 'slack', name: 's', target: hook }).success).toBe(true); // loopback http: the fakes
+    expect(createRouteSchema.parse({ channel: 'slack', name: 's', target: hook, digest: true }).digest).toBe(true);
+    const pdDigest = createRouteSchema.safeParse({ channel: 'pagerduty', name: 'pd', target: 'a'.repeat(32), digest: true });
+    expect(pdDigest.error?.issues[0]?.message).toMatch(/PagerDuty route pages at once/);
   });
 
   it('creates, tests, breaks, repairs and deletes a route without ever showing its target', async () => {

@@ -2,7 +2,7 @@ import type { AlertRoute, Prisma, PrismaClient } from '@/generated/prisma/client
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/incidents/incident-actions';
 import { createSecret, deleteSecret, readSecret, replaceSecret } from '@/lib/secrets/secret-store';
-import { routingKeySchema, slackWebhookSchema, type AlertRouteView, type CreateRouteInput, type TestResult, type UpdateRouteInput } from './alert-route-schemas';
+import { DIGEST_ON_PAGERDUTY, routingKeySchema, slackWebhookSchema, type AlertRouteView, type CreateRouteInput, type TestResult, type UpdateRouteInput } from './alert-route-schemas';
 import type { AlertChannelSender } from './channels/channel';
 import { ALERT_CHANNELS } from './channels/registry';
 import { buildTestMessage } from './message';
@@ -38,6 +38,7 @@ function viewOf(r: AlertRoute, hint: string): AlertRouteView {
     kinds: r.kinds,
     minSeverity: r.minSeverity,
     keyTags: r.keyTags,
+    digest: r.digest,
     enabled: r.enabled,
     healthy: r.healthy,
     unhealthyReason: r.unhealthyReason,
@@ -58,7 +59,7 @@ export async function createRoute(db: PrismaClient, input: CreateRouteInput, act
   return db.$transaction(async (tx) => {
     const secret = await createSecret(tx, input.target, input.channel);
     const route = await tx.alertRoute.create({
-      data: { name: input.name, channel: input.channel, secretId: secret.id, environments: input.environments, kinds: input.kinds, minSeverity: input.minSeverity, keyTags: input.keyTags, enabled: input.enabled },
+      data: { name: input.name, channel: input.channel, secretId: secret.id, environments: input.environments, kinds: input.kinds, minSeverity: input.minSeverity, keyTags: input.keyTags, digest: input.digest, enabled: input.enabled },
     });
     await tx.auditEvent.create({ data: { actorId: actor.id, actorEmail: actor.label, action: 'alert_route.create', targetType: 'alert_route', targetId: route.id, after: audited(route, secret.hint) } });
     return viewOf(route, secret.hint);
@@ -72,6 +73,7 @@ export async function updateRoute(db: PrismaClient, id: string, input: UpdateRou
     if (input.name && input.name !== before.name && (await tx.alertRoute.findUnique({ where: { name: input.name } }))) {
       throw new AppError('conflict', `A route named "${input.name}" exists already; pick another name`);
     }
+    if (input.digest && before.channel === 'pagerduty') throw new AppError('bad_request', `Invalid body: digest: ${DIGEST_ON_PAGERDUTY}`);
     let hint = before.secret.hint;
     if (input.target !== undefined) {
       const target = (before.channel === 'slack' ? slackWebhookSchema : routingKeySchema).safeParse(input.target);

@@ -10,6 +10,7 @@ import { freshDatabase } from '@/test/database';
 import type { AlertChannelSender } from './channels/channel';
 import { ALERT_CHANNELS } from './channels/registry';
 import { deliverDueAlerts, type DeliverOptions } from './deliver-alerts';
+import { nextDigestAt } from './delivery-policy';
 import { alertOutbox } from './outbox';
 
 // The outbox and its worker against the fake Slack and PagerDuty over real HTTP. Time is
@@ -18,7 +19,7 @@ import { alertOutbox } from './outbox';
 
 const ROUTING_KEY = 'fakefakefakefakefakefakefakefake';
 const keyring = buildKeyring(randomBytes(32));
-const onChange = alertOutbox({ publicUrl: 'http://burnrate.test' });
+const onChange = alertOutbox({ publicUrl: 'http://burnrate.test', now: () => clock });
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let slack: FakeSlack;
 let pd: FakePagerDuty;
@@ -146,6 +147,39 @@ describe('alert delivery', () => {
     expect(slack.requests).toHaveLength(1);
     const everything = JSON.stringify({ route, deliveries }, (_, v) => (typeof v === 'bigint' ? String(v) : v));
     expect(everything).not.toContain(new URL(slackUrl).pathname);
+  });
+
+  it('gathers info notices on a digest route into one Slack message at the digest hour, with no follow-ups', async () => {
+    const digestUrl = slack.addWebhook();
+    const secret = await createSecret(ctx.prisma, digestUrl, 'slack', keyring);
+    const digest = await ctx.prisma.alertRoute.create({ data: { name: 'slack-digest', channel: 'slack', secretId: secret.id, minSeverity: 'info', digest: true } });
+    try {
+      const incidents = await openIncidents(3, 'info'); // info: below the other routes' floors
+      await deliverDueAlerts(ctx.prisma, options());
+      expect(slack.messagesFor(digestUrl)).toHaveLength(0);
+      // Resolved before the digest goes out: still a line in it, and no follow-up of its own.
+      await changeIncidentStatus(ctx.prisma, incidents[0]!.id, 'resolve', { id: null, label: 'alice' }, { now: clock, onChange });
+      expect(await ctx.prisma.alertDelivery.count({ where: { routeId: digest.id, action: 'resolve' } })).toBe(0);
+
+      clock = nextDigestAt(clock) - 1;
+      await deliverDueAlerts(ctx.prisma, options());
+      expect(slack.messagesFor(digestUrl)).toHaveLength(0);
+      clock += 1;
+      await deliverDueAlerts(ctx.prisma, options());
+      const [message, ...more] = slack.messagesFor(digestUrl);
+      expect(more).toHaveLength(0);
+      expect(String(message!.body.text)).toMatch(/^Burnrate daily digest: 3 quiet notices/);
+      const shown = JSON.stringify(message!.body.blocks);
+      for (const i of incidents) expect(shown).toContain(`/incidents/${i.id}`);
+      const rows = await ctx.prisma.alertDelivery.findMany({ where: { routeId: digest.id }, include: { tries: true } });
+      expect(rows.map((r) => [r.status, r.tries.length])).toEqual([
+        ['delivered', 1],
+        ['delivered', 1],
+        ['delivered', 1],
+      ]);
+    } finally {
+      await ctx.prisma.alertRoute.delete({ where: { id: digest.id } });
+    }
   });
 
   it('a worker that dies between sending and recording does not page twice', async () => {

@@ -3,7 +3,7 @@ import { logger } from '@/lib/log';
 import type { AlertChannelSender, SendResult } from './channels/channel';
 import { ALERT_CHANNELS } from './channels/registry';
 import { CLAIM_LEASE_MS, GIVE_UP_AFTER_MS, ROUTE_SPACING_MS, retryDelayMs } from './delivery-policy';
-import { alertMessageSchema } from './message';
+import { alertMessageSchema, type AlertMessage } from './message';
 
 // The delivery worker: sends due outbox rows, oldest first, never a later delivery of an
 // incident to a route before an earlier one (a resolve never overtakes its trigger). Rows
@@ -13,6 +13,7 @@ import { alertMessageSchema } from './message';
 // Every attempt is recorded. Retryable failures back off (exponential, jitter, Retry-After
 // as a floor); a permanent one fails the row, marks the route unhealthy with the reason and
 // stops sending to it until someone fixes it (the next incident tries it again).
+// A digest route's rows come due together at the digest hour and go out as one message.
 
 export interface DeliverOptions {
   /** The route's secret (webhook URL or routing key), decrypted. Server-side only. */
@@ -28,7 +29,7 @@ export interface DeliverOptions {
 }
 
 type Claimed = { id: string; route_id: string; payload: unknown; attempts: number; created_at: Date };
-type Route = { id: string; name: string; channel: AlertChannel; secretId: string; enabled: boolean; healthy: boolean };
+type Route = { id: string; name: string; channel: AlertChannel; secretId: string; enabled: boolean; healthy: boolean; digest: boolean };
 export type DeliveryCounts = { delivered: number; retrying: number; failed: number; cancelled: number };
 
 export async function deliverDueAlerts(db: PrismaClient, options: DeliverOptions): Promise<DeliveryCounts> {
@@ -40,7 +41,7 @@ export async function deliverDueAlerts(db: PrismaClient, options: DeliverOptions
     if (claimed.length === 0) break;
     const byRoute = new Map<string, Claimed[]>();
     for (const c of claimed) byRoute.set(c.route_id, [...(byRoute.get(c.route_id) ?? []), c]);
-    const routes = await db.alertRoute.findMany({ where: { id: { in: [...byRoute.keys()] } }, select: { id: true, name: true, channel: true, secretId: true, enabled: true, healthy: true } });
+    const routes = await db.alertRoute.findMany({ where: { id: { in: [...byRoute.keys()] } }, select: { id: true, name: true, channel: true, secretId: true, enabled: true, healthy: true, digest: true } });
     // Routes in parallel (different webhooks and services), each route in order and paced.
     await Promise.all(routes.map((route) => sendRoute(db, route, byRoute.get(route.id)!, options, counts)));
   }
@@ -85,6 +86,10 @@ async function sendRoute(db: PrismaClient, route: Route, rows: Claimed[], option
     return;
   }
   const sender = (options.senders ?? ALERT_CHANNELS)[route.channel];
+  if (route.digest && sender.sendDigest) {
+    await sendDigestRows(db, route, rows, sender.sendDigest.bind(sender), target, options, counts);
+    return;
+  }
   let lastSentAt = -Infinity;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
@@ -129,6 +134,60 @@ async function sendRoute(db: PrismaClient, route: Route, rows: Claimed[], option
     }
     return;
   }
+}
+
+/** All of a digest route's due rows as one message: one attempt, one outcome for every row. */
+async function sendDigestRows(
+  db: PrismaClient,
+  route: Route,
+  rows: Claimed[],
+  sendDigest: NonNullable<AlertChannelSender['sendDigest']>,
+  target: string,
+  options: DeliverOptions,
+  counts: DeliveryCounts,
+) {
+  const now = options.now ?? Date.now;
+  const good: { row: Claimed; message: AlertMessage }[] = [];
+  const malformed: string[] = [];
+  for (const row of rows) {
+    const parsed = alertMessageSchema.safeParse(row.payload);
+    if (parsed.success) good.push({ row, message: parsed.data });
+    else malformed.push(row.id);
+  }
+  if (malformed.length) {
+    await db.alertDelivery.updateMany({ where: { id: { in: malformed } }, data: { status: 'failed', lastError: 'the stored alert is malformed' } });
+    counts.failed += malformed.length;
+  }
+  if (good.length === 0) return;
+  const t0 = performance.now();
+  const result = await sendDigest(good.map((g) => g.message), target, { nowMs: now() });
+  const sentAt = now();
+  const durationMs = Math.round(performance.now() - t0);
+  const ids = good.map((g) => g.row.id);
+  await db.deliveryAttempt.createMany({
+    data: ids.map((deliveryId) => ({ deliveryId, httpStatus: result.ok ? result.httpStatus : (result.httpStatus ?? null), error: result.ok ? null : result.error, durationMs })),
+  });
+  if (result.ok) {
+    await db.alertDelivery.updateMany({ where: { id: { in: ids } }, data: { status: 'delivered', deliveredAt: new Date(sentAt), lastError: null } });
+    if (!route.healthy) await db.alertRoute.update({ where: { id: route.id }, data: { healthy: true, unhealthyReason: null } });
+    counts.delivered += ids.length;
+    return;
+  }
+  if (!result.retryable) {
+    await failRoute(db, route, good.map((g) => g.row), result.error, counts);
+    return;
+  }
+  const oldest = Math.min(...good.map((g) => g.row.created_at.getTime()));
+  const attempts = Math.max(...good.map((g) => g.row.attempts));
+  const delay = retryDelayMs(attempts, result.retryAfterMs, (options.random ?? Math.random)());
+  const givingUp = sentAt - oldest > GIVE_UP_AFTER_MS;
+  await db.alertDelivery.updateMany({
+    where: { id: { in: ids } },
+    data: givingUp ? { status: 'failed', lastError: `gave up after ${attempts} attempts: ${result.error}` } : { nextAttemptAt: new Date(sentAt + delay), lastError: result.error },
+  });
+  if (givingUp) counts.failed += ids.length;
+  else counts.retrying += ids.length;
+  logger.warn('alert_delivery_retry', { route: route.name, digest: ids.length, attempts, delayMs: delay, error: result.error });
 }
 
 async function failRoute(db: PrismaClient, route: Route, rows: Claimed[], reason: string, counts: DeliveryCounts) {

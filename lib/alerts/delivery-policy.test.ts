@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RETRY_MS, retryDelayMs } from './delivery-policy';
+import { MAX_RETRY_MS, nextDigestAt, retryDelayMs } from './delivery-policy';
 
 describe('retryDelayMs', () => {
   it.each([
@@ -16,5 +16,16 @@ describe('retryDelayMs', () => {
   it('never waits less than the server asked', () => {
     expect(retryDelayMs(1, 30_000, 0)).toBe(30_000);
     expect(retryDelayMs(10, 1_000, 0)).toBeGreaterThan(1_000);
+  });
+});
+
+describe('nextDigestAt', () => {
+  it.each([
+    ['2026-11-23T08:59:59.999Z', '2026-11-23T09:00:00.000Z'],
+    ['2026-11-23T09:00:00.000Z', '2026-11-24T09:00:00.000Z'],
+    ['2026-11-30T23:00:00.000Z', '2026-12-01T09:00:00.000Z'],
+    ['2026-12-31T10:00:00.000Z', '2027-01-01T09:00:00.000Z'],
+  ])('after %s comes %s', (now, next) => {
+    expect(new Date(nextDigestAt(Date.parse(now))).toISOString()).toBe(next);
   });
 });

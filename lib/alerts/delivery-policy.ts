@@ -18,3 +18,13 @@ export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, 
 
 /** Minimum spacing between two messages to one route: Slack allows about one per second per webhook. */
 export const ROUTE_SPACING_MS: Record<'slack' | 'pagerduty', number> = { slack: 1_100, pagerduty: 0 };
+
+/** Digest routes get their notices in one message a day, at this hour (UTC). */
+export const DIGEST_HOUR_UTC = 9;
+
+/** The next digest time strictly after `nowMs`. */
+export function nextDigestAt(nowMs: number, hourUtc = DIGEST_HOUR_UTC): number {
+  const d = new Date(nowMs);
+  const today = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hourUtc);
+  return today > nowMs ? today : today + 86_400_000;
+}

@@ -1,6 +1,7 @@
 import type { AlertAction, Prisma } from '@/generated/prisma/client';
 import type { IncidentChange, OnIncidentChange } from '@/lib/incidents/incident-change';
 import { wakeJob } from '@/lib/system/wake';
+import { nextDigestAt } from './delivery-policy';
 import { buildAlertMessage } from './message';
 import { routeIncident } from './route-incidents';
 
@@ -12,10 +13,15 @@ import { routeIncident } from './route-incidents';
 //    already paged get the trigger again (same dedup_key: it updates the alert's severity);
 //  - acknowledged: `acknowledge` to the PagerDuty routes that got the trigger;
 //  - resolved: `resolve` to every route that got the trigger (Slack posts a follow-up).
+// A digest route's trigger waits for the next digest time, when the worker sends all of the
+// route's waiting notices as one message; a digest gets no follow-ups (it is a summary, and a
+// notice resolved before the digest went out is still worth a line in it).
 // History found on a first start (change.live = false) is recorded, never paged.
 
 export interface OutboxOptions {
   publicUrl: string;
+  /** The clock digest times are counted from (tests); Date.now by default. */
+  now?: () => number;
 }
 
 export function alertOutbox(options: OutboxOptions): OnIncidentChange {
@@ -41,9 +47,17 @@ async function enqueueTriggers(tx: Prisma.TransactionClient, change: IncidentCha
     (await tx.alertDelivery.findMany({ where: { incidentId: incident.id, action: 'trigger' }, select: { routeId: true } })).map((d) => d.routeId),
   );
   const payload = buildAlertMessage(view, 'trigger', { publicUrl: options.publicUrl }) as unknown as Prisma.InputJsonObject;
+  const digestAt = new Date(nextDigestAt(options.now?.() ?? Date.now()));
   const rows = matched
     .filter((r) => !already.has(r.id) || r.channel === 'pagerduty')
-    .map((r) => ({ incidentId: incident.id, routeId: r.id, action: 'trigger' as const, idempotencyKey: `${incident.dedupKey}:${r.id}:trigger:${incident.severity}`, payload }));
+    .map((r) => ({
+      incidentId: incident.id,
+      routeId: r.id,
+      action: 'trigger' as const,
+      idempotencyKey: `${incident.dedupKey}:${r.id}:trigger:${incident.severity}`,
+      payload,
+      ...(r.digest ? { nextAttemptAt: digestAt } : {}),
+    }));
   // skipDuplicates: the same change announced twice (a retried job) queues nothing new.
   if (rows.length === 0) return;
   await tx.alertDelivery.createMany({ data: rows, skipDuplicates: true });
@@ -53,7 +67,7 @@ async function enqueueTriggers(tx: Prisma.TransactionClient, change: IncidentCha
 async function enqueueFollowUps(tx: Prisma.TransactionClient, change: IncidentChange, action: Extract<AlertAction, 'acknowledge' | 'resolve'>, options: OutboxOptions) {
   const { incident } = change;
   const triggered = await tx.alertDelivery.findMany({
-    where: { incidentId: incident.id, action: 'trigger', status: { not: 'cancelled' }, ...(action === 'acknowledge' ? { route: { channel: 'pagerduty' } } : {}) },
+    where: { incidentId: incident.id, action: 'trigger', status: { not: 'cancelled' }, route: { digest: false, ...(action === 'acknowledge' ? { channel: 'pagerduty' as const } : {}) } },
     select: { routeId: true },
     distinct: ['routeId'],
   });

@@ -12,6 +12,7 @@ const route: AlertRouteView = {
   kinds: ['budget', 'spike'],
   minSeverity: 'error',
   keyTags: [],
+  digest: false,
   enabled: true,
   healthy: true,
   unhealthyReason: null,
@@ -42,8 +43,14 @@ describe('createBody', () => {
       kinds: ['spike', 'off_hours'],
       minSeverity: 'warning',
       keyTags: ['team-a'],
+      digest: false,
       enabled: true,
     });
+  });
+
+  it('sends a digest only for Slack', () => {
+    expect(createBody({ ...emptyDraft('slack'), digest: true }).digest).toBe(true);
+    expect(createBody({ ...emptyDraft('pagerduty'), digest: true }).digest).toBe(false);
   });
 });
 
@@ -92,9 +99,14 @@ describe('updateBody and toggleBody', () => {
 });
 
 describe('routePresets', () => {
-  it('offers the immediate install defaults, not the digest', () => {
+  it('offers the install defaults, the daily digest included', () => {
     const presets = routePresets();
-    expect(presets.map((p) => p.label)).toEqual(['PagerDuty for production at error and above', 'Slack for everything at warning and above']);
+    expect(presets.map((p) => p.label)).toEqual([
+      'PagerDuty for production at error and above',
+      'Slack for everything at warning and above',
+      'Slack for everything: info notices in a daily digest at 09:00 UTC',
+    ]);
+    expect(presets[2]!.draft).toMatchObject({ channel: 'slack', digest: true });
     expect(presets[0]!.draft).toMatchObject({ channel: 'pagerduty', environments: 'production', minSeverity: 'error', target: '' });
     expect(presets[0]!.draft.kinds).not.toContain('budget_forecast');
     expect(presets[1]!.draft).toMatchObject({ channel: 'slack', environments: '', kinds: [], minSeverity: 'warning' });

@@ -9,7 +9,7 @@ import { incidentKinds } from '@/lib/incidents/incident-schemas';
 // The add/edit route form as plain data: what the fields hold, the request body they make,
 // and the server's validation message split back onto the fields it is about.
 
-export type RouteField = 'channel' | 'name' | 'target' | 'environments' | 'kinds' | 'minSeverity' | 'keyTags' | 'enabled';
+export type RouteField = 'channel' | 'name' | 'target' | 'environments' | 'kinds' | 'minSeverity' | 'keyTags' | 'digest' | 'enabled';
 
 /** Lists are typed as text ("production, staging") and split on submit. */
 export type RouteDraft = {
@@ -20,13 +20,15 @@ export type RouteDraft = {
   kinds: IncidentKind[];
   minSeverity: Severity;
   keyTags: string;
+  /** Slack only: info-level notices gathered into one message a day. */
+  digest: boolean;
   enabled: boolean;
 };
 
 export type CreateRouteBody = z.input<typeof createRouteSchema>;
 
 export function emptyDraft(channel: AlertChannel = 'slack'): RouteDraft {
-  return { channel, name: '', target: '', environments: '', kinds: [], minSeverity: 'warning', keyTags: '', enabled: true };
+  return { channel, name: '', target: '', environments: '', kinds: [], minSeverity: 'warning', keyTags: '', digest: false, enabled: true };
 }
 
 /** An existing route as a draft. The target stays empty: it is a secret, and empty means "keep it". */
@@ -39,6 +41,7 @@ export function draftOf(route: AlertRouteView): RouteDraft {
     kinds: sortKinds(route.kinds),
     minSeverity: route.minSeverity,
     keyTags: route.keyTags.join(', '),
+    digest: route.digest,
     enabled: route.enabled,
   };
 }
@@ -61,8 +64,9 @@ export function createBody(draft: RouteDraft): CreateRouteBody {
     kinds: sortKinds(draft.kinds),
     minSeverity: draft.minSeverity,
     keyTags: splitList(draft.keyTags),
+    digest: draft.channel === 'slack' && draft.digest,
     enabled: draft.enabled,
-  };
+  } as CreateRouteBody;
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -81,6 +85,7 @@ export function changedFields(draft: RouteDraft, route: AlertRouteView): UpdateR
   if (draft.minSeverity !== route.minSeverity) body.minSeverity = draft.minSeverity;
   const keyTags = splitList(draft.keyTags);
   if (!sameList(keyTags, route.keyTags)) body.keyTags = keyTags;
+  if (draft.digest !== route.digest) body.digest = draft.digest;
   if (draft.enabled !== route.enabled) body.enabled = draft.enabled;
   return body;
 }
@@ -98,16 +103,14 @@ export function toggleBody(route: AlertRouteView): UpdateRouteInput {
 
 export type RoutePreset = { id: string; label: string; why: string; draft: RouteDraft };
 
-/** The install defaults (lib/alerts/route-incidents.ts) the form offers as starting points; the daily digest has no API field. */
+/** The install defaults (lib/alerts/route-incidents.ts) the form offers as starting points. */
 export function routePresets(): RoutePreset[] {
-  return defaultRoutes()
-    .filter((d) => !d.digest)
-    .map((d) => ({
+  return defaultRoutes().map((d) => ({
       id: d.name,
       label: describePreset(d.channel, d),
       why: d.why,
-      draft: { ...emptyDraft(d.channel), name: d.name, environments: d.environments.join(', '), kinds: sortKinds(d.kinds), minSeverity: d.minSeverity, keyTags: d.keyTags.join(', ') },
-    }));
+    draft: { ...emptyDraft(d.channel), name: d.name, environments: d.environments.join(', '), kinds: sortKinds(d.kinds), minSeverity: d.minSeverity, keyTags: d.keyTags.join(', '), digest: d.digest },
+  }));
 }
 
 export type FieldErrors = { fields: Partial<Record<RouteField, string>>; general: string | null };

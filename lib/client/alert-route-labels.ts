@@ -1,3 +1,4 @@
+import { DIGEST_HOUR_UTC } from '@/lib/alerts/delivery-policy';
 import { KIND_LABELS } from '@/lib/client/incident-labels';
 import type { IncidentKind, Severity } from '@/lib/client/incident-labels';
 import type { AlertRouteView } from '@/lib/alerts/alert-route-schemas';
@@ -31,22 +32,26 @@ export const MIN_SEVERITY_LABELS: Record<Severity, string> = {
   critical: 'Critical only',
 };
 
-type RouteFilters = { environments: readonly string[]; kinds: readonly IncidentKind[]; minSeverity: Severity; keyTags: readonly string[] };
+type RouteFilters = { environments: readonly string[]; kinds: readonly IncidentKind[]; minSeverity: Severity; keyTags: readonly string[]; digest?: boolean };
 
-/** "production · spike, budget · error and above"; an empty list reads "all …". */
+/** "production · spike, budget · error and above"; an empty list reads "all …"; a digest says when it goes out. */
 export function describeRouteFilters(route: RouteFilters): string {
   const parts = [
     route.environments.length > 0 ? route.environments.join(', ') : 'all environments',
     route.kinds.length > 0 ? route.kinds.map((k) => KIND_LABELS[k].toLowerCase()).join(', ') : 'all kinds',
-    MIN_SEVERITY_LABELS[route.minSeverity].toLowerCase(),
+    route.digest ? DIGEST_WORDS : MIN_SEVERITY_LABELS[route.minSeverity].toLowerCase(),
   ];
   if (route.keyTags.length > 0) parts.push(`keys tagged ${route.keyTags.join(' or ')}`);
   return parts.join(' · ');
 }
 
-/** "PagerDuty for production at error and above", "Slack for everything at warning and above". */
+/** What a digest route sends, and when. */
+export const DIGEST_WORDS = `info notices in a daily digest at ${String(DIGEST_HOUR_UTC).padStart(2, '0')}:00 UTC`;
+
+/** "PagerDuty for production at error and above", "Slack for everything at warning and above", "Slack digest …". */
 export function describePreset(channel: AlertChannel, route: RouteFilters): string {
   const scope = route.environments.length > 0 ? route.environments.join(', ') : 'everything';
+  if (route.digest) return `${CHANNEL_LABELS[channel]} for ${scope}: ${DIGEST_WORDS}`;
   return `${CHANNEL_LABELS[channel]} for ${scope} at ${MIN_SEVERITY_LABELS[route.minSeverity].toLowerCase()}`;
 }
 

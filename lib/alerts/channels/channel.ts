@@ -29,6 +29,8 @@ export interface AlertChannelSender {
   readonly channel: AlertChannel;
   // `target` is the secret: the Slack webhook URL or the PagerDuty routing key.
   send(message: AlertMessage, target: string, options?: SendOptions): Promise<SendResult>;
+  /** Several notices as one message (digest routes); channels without it get them one by one. */
+  sendDigest?(messages: readonly AlertMessage[], target: string, options?: SendOptions): Promise<SendResult>;
 }
 
 export function isRetryableStatus(status: number): boolean {

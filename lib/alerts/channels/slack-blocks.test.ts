@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blockProblem } from '@/fakes/slack-webhook-server';
 import { buildAlertMessage, buildTestMessage } from '@/lib/alerts/message';
 import type { IncidentView } from '@/lib/alerts/message';
-import { slackAcknowledgeMessage, slackMessageFor, slackResolveMessage, slackTestMessage, slackTriggerMessage } from './slack-blocks';
+import { DIGEST_LINES, slackAcknowledgeMessage, slackDigestMessage, slackMessageFor, slackResolveMessage, slackTestMessage, slackTriggerMessage } from './slack-blocks';
 import type { SlackPayload } from './slack-blocks';
 
 const view: IncidentView = {
@@ -125,5 +125,25 @@ describe('slackMessageFor', () => {
     expect(p.text).toContain('Test');
     expect(seen(p)).toContain('This is a test from Burnrate');
     expect(blockProblem(p.blocks)).toBeNull();
+  });
+});
+
+describe('slackDigestMessage', () => {
+  it('lists each notice with a link to its incident, in valid blocks', () => {
+    const notices = [msg('trigger', { id: 'i-1', summary: 'Half of the <June> budget' }), msg('trigger', { id: 'i-2', summary: 'A new model' })];
+    const p = slackDigestMessage(notices);
+    expect(p.text).toMatch(/^Burnrate daily digest: 2 quiet notices\./);
+    expect(seen(p)).toContain(`${URL_BASE}/incidents/i-1|`);
+    expect(seen(p)).toContain('Half of the &lt;June&gt; budget');
+    expect(blockProblem(p.blocks)).toBeNull();
+  });
+
+  it('stays within Slack limits for a long day, saying how many more', () => {
+    const notices = Array.from({ length: 130 }, (_, i) => msg('trigger', { id: `i-${i}`, summary: 'x'.repeat(400) }));
+    const p = slackDigestMessage(notices);
+    expect(blockProblem(p.blocks)).toBeNull();
+    expect(p.blocks.length).toBeLessThanOrEqual(50);
+    expect(seen(p)).toContain(`and ${130 - DIGEST_LINES} more`);
+    expect(seen(p)).not.toContain(`/incidents/i-${DIGEST_LINES}|`);
   });
 });

@@ -136,3 +136,26 @@ export function slackMessageFor(m: AlertMessage): SlackPayload {
       return slackTestMessage(m);
   }
 }
+
+/** Lines in a digest before "and N more": Slack allows 50 blocks, and nobody reads 200 lines. */
+export const DIGEST_LINES = 40;
+
+// A digest route's notices of the day as one message: one line each, linking to the incident.
+export function slackDigestMessage(messages: readonly AlertMessage[]): SlackPayload {
+  const n = messages.length;
+  const noun = `${count(n)} quiet notice${n === 1 ? '' : 's'}`;
+  const shown = messages.slice(0, DIGEST_LINES);
+  const line = (m: AlertMessage) => `• ${link(m.links.incident, m.title)}: ${escapeMrkdwn(m.summary)}`;
+  const blocks: Block[] = [header(`:information_source: Burnrate daily digest: ${noun}`)];
+  // Sections of up to ten lines each, so one long summary cannot push the rest over 3000 characters.
+  for (let i = 0; i < shown.length; i += 10) blocks.push(section(shown.slice(i, i + 10).map(line).join('\n')));
+  const first = messages[0];
+  const more = n - shown.length;
+  const allLink = first ? link(new URL('/incidents?status=all&severity=info', first.links.incident).href, 'All info-level incidents') : null;
+  blocks.push(context([more > 0 ? `and ${count(more)} more.` : null, allLink, 'Info-level only: anything louder was sent at once.'].filter(Boolean).join('  ·  ')));
+  return {
+    text: clip(oneLine(`Burnrate daily digest: ${noun}. ${shown.slice(0, 3).map((m) => escapeMrkdwn(m.title)).join('; ')}${n > 3 ? '; …' : ''}`), 3000),
+    blocks,
+    ...NO_UNFURL,
+  };
+}

@@ -3,7 +3,7 @@ import type { FetchFunction } from '@slack/webhook';
 import type { AlertMessage } from '@/lib/alerts/message';
 import { DEFAULT_TIMEOUT_MS, describeNetworkError, failure, retryAfterMs, scrub } from './channel';
 import type { AlertChannelSender, SendOptions, SendResult } from './channel';
-import { slackMessageFor } from './slack-blocks';
+import { slackDigestMessage, slackMessageFor, type SlackPayload } from './slack-blocks';
 
 // Slack incoming webhooks via the official `@slack/webhook` client. Its quirks, handled here:
 // it throws on any non-2xx (IncomingWebhookHTTPError carries status and body but no headers,
@@ -31,7 +31,16 @@ function parseWebhookUrl(target: string): URL | null {
   }
 }
 
-export async function sendSlack(message: AlertMessage, webhookUrl: string, options: SendOptions = {}): Promise<SendResult> {
+export function sendSlack(message: AlertMessage, webhookUrl: string, options: SendOptions = {}): Promise<SendResult> {
+  return postSlack(slackMessageFor(message), webhookUrl, options);
+}
+
+/** A digest route's waiting notices as one message. */
+export function sendSlackDigest(messages: readonly AlertMessage[], webhookUrl: string, options: SendOptions = {}): Promise<SendResult> {
+  return postSlack(slackDigestMessage(messages), webhookUrl, options);
+}
+
+async function postSlack(payload: SlackPayload, webhookUrl: string, options: SendOptions): Promise<SendResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const parsed = parseWebhookUrl(webhookUrl);
   const secrets = secretsOf(webhookUrl, parsed);
@@ -46,7 +55,7 @@ export async function sendSlack(message: AlertMessage, webhookUrl: string, optio
   const webhook = new IncomingWebhook(webhookUrl, { timeout: timeoutMs, fetch: recordingFetch, retryConfig: { retries: 0 } });
 
   try {
-    await webhook.send(slackMessageFor(message));
+    await webhook.send(payload);
     return { ok: true, httpStatus: last?.status ?? 200 };
   } catch (error) {
     if (error instanceof IncomingWebhookHTTPError) {
@@ -69,4 +78,4 @@ function hint(code: string): string {
   return '';
 }
 
-export const slackSender: AlertChannelSender = { channel: 'slack', send: sendSlack };
+export const slackSender: AlertChannelSender = { channel: 'slack', send: sendSlack, sendDigest: sendSlackDigest };
