@@ -7,6 +7,7 @@ const SECTIONS = [
   { href: '/settings/connections', title: 'Connections', description: 'The OpenAI and Anthropic organizations usage is read from, their admin keys and whether syncing works.' },
   { href: '/settings/tokens', title: 'Ingest tokens', description: 'Tokens that gateways and OpenTelemetry exporters send usage with: create, see once, revoke.' },
   { href: '/settings/environments', title: 'Environments', description: 'Time zone and working hours per environment, and how often keys should be rotated.' },
+  { href: '/settings/audit', title: 'Audit log', description: 'Who changed what and when, before and after, with secrets redacted; export as JSON lines (admins only).' },
 ] as const;
 
 export default function SettingsPage() {
