@@ -30,20 +30,24 @@ export function AuditTable({ entries, now, onEntity }: AuditTableProps) {
               <td>
                 <IncidentTime iso={entry.at} now={now} layout="stacked" />
               </td>
-              <td className="audit-actor">
-                {entry.actor ?? <span className="muted">Burnrate</span>}
-                {entry.ip ? <span className="muted audit-ip">{entry.ip}</span> : null}
+              <td>
+                <div className="audit-stack">
+                  {entry.actor ?? <span className="muted">Burnrate</span>}
+                  {entry.ip ? <span className="muted audit-ip">{entry.ip}</span> : null}
+                </div>
               </td>
               <td>
                 <code data-testid="audit-action">{entry.action}</code>
               </td>
-              <td className="audit-entity">
-                <span className="tag">{entry.targetType}</span>
-                {entry.targetId ? (
-                  <button type="button" className="audit-entity-id" title="Only this entity" onClick={() => onEntity({ type: entry.targetType, id: entry.targetId! })}>
-                    {entry.targetId}
-                  </button>
-                ) : null}
+              <td>
+                <div className="audit-stack">
+                  <span className="tag">{entry.targetType}</span>
+                  {entry.targetId ? (
+                    <button type="button" className="audit-entity-id" title="Only this entity" onClick={() => onEntity({ type: entry.targetType, id: entry.targetId! })}>
+                      {entry.targetId}
+                    </button>
+                  ) : null}
+                </div>
               </td>
               <td>
                 <AuditChanges before={entry.before} after={entry.after} />

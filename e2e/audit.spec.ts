@@ -46,6 +46,10 @@ test('changes show on the audit page with before and after, filter by entity, an
   await expect(changed.locator('td')).toHaveText([String(firstUsd), String(secondUsd)]);
   await expect(update.locator('[data-testid="audit-field"][data-field="environment"]')).toContainText('staging');
   await expect(rows.filter({ hasText: budgetId }).and(page.locator('[data-action="budget.delete"]'))).toHaveCount(1);
+  // An entity's id narrows the log to its history.
+  await update.getByRole('button', { name: budgetId }).click();
+  await expect(page).toHaveURL(new RegExp(`/settings/audit\\?entity=budget&entityId=${budgetId}$`));
+  await expect(page.getByTestId('audit-action')).toHaveText(['budget.delete', 'budget.update', 'budget.create']);
 
   // Straight from a URL: one entity's history, newest first.
   await page.goto(`/settings/audit?entity=ingest_token&entityId=${info.id}`);
