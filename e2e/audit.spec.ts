@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { expect, test } from './fixtures';
 
 // An admin's audit trail: a budget changed twice and deleted, an ingest token created and
@@ -81,4 +83,46 @@ test('changes show on the audit page with before and after, filter by entity, an
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page).toHaveURL(/\/settings\/audit$/);
   await expect(exportLink).toHaveAttribute('href', '/api/audit/export');
+});
+
+test('a viewer is told the audit log is for admins, and nothing is fetched', async ({ browser }) => {
+  // A viewer made the way an operator makes one: `burnrate admin create`, against the running
+  // server's embedded database (its port is in the cluster's postmaster.pid).
+  const pid = await readFile('.data/e2e/pg/postmaster.pid', 'utf8').catch(() => null);
+  test.skip(pid === null, 'the embedded cluster lives outside .data/e2e (root with a private checkout): its port is not known here');
+  const port = pid!.split('\n')[3]!.trim();
+  const { user, password } = JSON.parse(await readFile('.data/e2e/pg-credentials.json', 'utf8')) as { user: string; password: string };
+  const email = `viewer-${Date.now()}@example.com`;
+  const { stdout } = await promisify(execFile)('node', ['bin/burnrate.mjs', 'admin', 'create', '--email', email, '--role', 'viewer'], {
+    env: { ...process.env, DATABASE_URL: `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/burnrate` },
+  });
+  const oneTime = stdout.trim();
+  expect(oneTime.length).toBeGreaterThanOrEqual(12);
+
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => void (msg.type() === 'error' && errors.push(msg.text())));
+  const auditCalls: string[] = [];
+  page.on('request', (req) => void (new URL(req.url()).pathname.startsWith('/api/audit') && auditCalls.push(req.url())));
+  await page.goto('/sign-in?next=%2Fsettings%2Faudit');
+  await page.getByTestId('sign-in-email').fill(email);
+  await page.getByTestId('sign-in-password').fill(oneTime);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('password-forced')).toBeVisible();
+  await page.getByTestId('password-current').fill(oneTime);
+  await page.getByTestId('password-new').fill('viewer e2e password 1');
+  await page.getByTestId('password-confirm').fill('viewer e2e password 1');
+  await page.getByTestId('password-submit').click();
+  // Once changed, the forced password page goes on to where the viewer was headed.
+  await expect(page).toHaveURL(/\/settings\/audit$/);
+  await expect(page.getByTestId('user-role')).toHaveText('Role: viewer');
+  await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('audit-admins-only')).toContainText('Only admins can read the audit log.');
+  await expect(page.getByTestId('audit-admins-only')).toContainText('Your role is viewer');
+  await expect(page.getByTestId('audit-table')).toHaveCount(0);
+  await expect(page.getByTestId('audit-export')).toHaveCount(0);
+  expect(auditCalls).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
 });
