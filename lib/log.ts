@@ -6,10 +6,15 @@ type Fields = Record<string, unknown>;
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const SECRET_FIELD = /(secret|password|passwd|token|authorization|credential|api_?key|admin_?key|webhook_?url|routing_?key|cookie)$/i;
 
+/** Whether a field's name says it holds a secret; the audit page masks such values too. */
+export function isSecretField(name: string): boolean {
+  return SECRET_FIELD.test(name);
+}
+
 export function redactFields(fields: Fields): Fields {
   const out: Fields = {};
   for (const [k, v] of Object.entries(fields)) {
-    if (SECRET_FIELD.test(k)) out[k] = '[redacted]';
+    if (isSecretField(k)) out[k] = '[redacted]';
     else if (v instanceof Error) out[k] = v.message;
     else out[k] = v;
   }

@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, ROLES, type Role } from '@/lib/auth/roles';
+import { loadRoutes, ORIGIN, type RouteEntry as Entry } from './api-routes';
 import { freshDatabase } from './database';
 import { signInAs } from './sign-in';
 
 // Every route handler under app/api declares who may call it, and answers accordingly: 401
 // for anonymous callers, 403 for roles without the permission, anything else for roles
 // with it. A new route fails here until it has a rule and a row in ACCESS below.
-
-const ROOT = path.resolve(import.meta.dirname, '..');
-const ORIGIN = 'http://localhost:3000';
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 // Routes that do not go through route(): they authenticate differently, on purpose.
 const EXCEPTIONS: Record<string, string> = {
@@ -68,18 +63,8 @@ const ACCESS: Record<string, string> = {
   'PUT /api/settings/rotation': 'admin',
 };
 
-type Handler = ((request: Request, context?: { params?: Promise<unknown> }) => Promise<Response>) & { [key: symbol]: unknown };
-type Entry = { key: string; file: string; method: string; handler: Handler };
-
-function routeFiles(): string[] {
-  return (readdirSync(path.join(ROOT, 'app/api'), { recursive: true }) as string[])
-    .filter((f) => path.basename(f) === 'route.ts')
-    .map((f) => path.posix.join('app/api', f.split(path.sep).join('/')))
-    .sort();
-}
-
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
-const entries: Entry[] = [];
+let entries: Entry[] = [];
 const cookies = {} as Record<Role, string>;
 let routeAccess: (handler: unknown) => string | undefined;
 
@@ -89,14 +74,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = ctx.url;
   ({ routeAccess } = await import('@/lib/http'));
   for (const role of ROLES) cookies[role] = (await signInAs(ctx.prisma, role)).cookie;
-  for (const file of routeFiles()) {
-    if (EXCEPTIONS[file]) continue;
-    const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
-    const urlPath = `/${path.posix.dirname(file).replace(/^app\//, '')}`;
-    for (const method of METHODS) {
-      if (typeof mod[method] === 'function') entries.push({ key: `${method} ${urlPath}`, file, method, handler: mod[method] as Handler });
-    }
-  }
+  entries = await loadRoutes(EXCEPTIONS);
 }, 120_000);
 afterAll(async () => {
   const { prisma } = await import('@/lib/db');

@@ -8,6 +8,7 @@ const SECTIONS = [
   { href: '/settings/tokens', title: 'Ingest tokens', description: 'Tokens that gateways and OpenTelemetry exporters send usage with: create, see once, revoke.' },
   { href: '/settings/environments', title: 'Environments', description: 'Time zone and working hours per environment, and how often keys should be rotated.' },
   { href: '/settings/users', title: 'Users', description: 'Who may sign in and with which role: add people, change roles, reset passwords, disable leavers.' },
+  { href: '/settings/audit', title: 'Audit log', description: 'Who changed what and when, before and after, with secrets redacted; export as JSON lines (admins only).' },
 ] as const;
 
 export default function SettingsPage() {

@@ -37,6 +37,17 @@ describe('audit log', () => {
     expect(budgets.entries.map((e) => [e.action, e.actor])).toEqual([['budget.update', 'ana@example.com']]);
   });
 
+  it('filters by entity and actor, and offers every value the log holds', async () => {
+    const routes = await auditPage(ctx.prisma, { targetType: 'alert_route', page: 1, pageSize: 100 });
+    expect(routes.entries.map((e) => e.targetId)).toEqual(['r1']);
+    const ana = await auditPage(ctx.prisma, { actor: 'ana@example.com', targetId: 'b1', page: 1, pageSize: 100 });
+    expect(ana.entries.map((e) => e.action)).toEqual(['budget.update', 'budget.create']);
+    expect(ana.facets).toEqual({ actions: ['alert_route.update', 'budget.create', 'budget.update'], targetTypes: ['alert_route', 'budget'], actors: ['ana@example.com', 'bo@example.com'] });
+    const lines: string[] = [];
+    for await (const line of auditJsonLines(ctx.prisma, { actor: 'bo@example.com' })) lines.push(line);
+    expect(lines.map((l) => JSON.parse(l).action)).toEqual(['alert_route.update']);
+  });
+
   it('exports JSON lines oldest first, in batches, through the admin-only route', async () => {
     const lines: string[] = [];
     for await (const line of auditJsonLines(ctx.prisma, {}, 2)) lines.push(line);
