@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
+import { BudgetBurnChart } from '@/components/budget-burn-chart';
 import { BudgetHistoryChart } from '@/components/budget-history-chart';
 import { BudgetProgress } from '@/components/budget-progress';
 import { BudgetStatus } from '@/components/budget-status';
@@ -74,61 +75,64 @@ export function BudgetCard({ budget, editing, deleting, error, onEdit, onDelete,
       </div>
 
       <div className="budget-body">
-        <dl className="budget-facts">
-          <div>
-            <dt>Budget</dt>
-            <dd data-testid="budget-amount">
-              {formatUsd(budget.monthlyUsd)} <span className="muted">a month</span>
-            </dd>
-          </div>
-          <div className="budget-facts-wide">
-            <dt>Month to date · {monthName(budget.period)}</dt>
-            <dd>
-              <BudgetProgress budget={budget} />
-            </dd>
-          </div>
-          <div>
-            <dt>Forecast this month</dt>
-            <dd>
-              <span data-testid="budget-forecast">{formatUsd(budget.forecastUsd)}</span>
-              <span className="budget-fact-detail" data-testid="budget-forecast-range">
-                likely {formatForecastRange(budget)}
-              </span>
-            </dd>
-          </div>
-          <div>
-            <dt>Projected overrun</dt>
-            <dd className="budget-overrun" data-kind={overrun.kind} data-testid="budget-overrun">
-              {overrun.text}
-            </dd>
-          </div>
-          <div>
-            <dt>Status</dt>
-            <dd data-testid="budget-status-reason">{statusReason(budget)}</dd>
-          </div>
-          <div>
-            <dt>Alerts at</dt>
-            <dd>
-              <ul className="budget-thresholds" data-testid="budget-thresholds">
-                {marks.map((m) => (
-                  <li key={m.percent} data-reached={m.reached}>
-                    {m.label}
-                    {m.reached ? (
-                      <span className="budget-threshold-reached">
-                        <span aria-hidden="true"> ✓</span>
-                        <span className="sr-only"> reached</span>
-                      </span>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </div>
-          <div>
-            <dt>Time zone</dt>
-            <dd data-testid="budget-timezone">{budget.timezone}</dd>
-          </div>
-        </dl>
+        <div className="budget-main">
+          <dl className="budget-facts">
+            <div>
+              <dt>Budget</dt>
+              <dd data-testid="budget-amount">
+                {formatUsd(budget.monthlyUsd)} <span className="muted">a month</span>
+              </dd>
+            </div>
+            <div className="budget-facts-wide">
+              <dt>Month to date · {monthName(budget.period)}</dt>
+              <dd>
+                <BudgetProgress budget={budget} />
+              </dd>
+            </div>
+            <div>
+              <dt>Forecast this month</dt>
+              <dd>
+                <span data-testid="budget-forecast">{formatUsd(budget.forecastUsd)}</span>
+                <span className="budget-fact-detail" data-testid="budget-forecast-range">
+                  likely {formatForecastRange(budget)}
+                </span>
+              </dd>
+            </div>
+            <div>
+              <dt>Projected overrun</dt>
+              <dd className="budget-overrun" data-kind={overrun.kind} data-testid="budget-overrun">
+                {overrun.text}
+              </dd>
+            </div>
+            <div>
+              <dt>Status</dt>
+              <dd data-testid="budget-status-reason">{statusReason(budget)}</dd>
+            </div>
+            <div>
+              <dt>Alerts at</dt>
+              <dd>
+                <ul className="budget-thresholds" data-testid="budget-thresholds">
+                  {marks.map((m) => (
+                    <li key={m.percent} data-reached={m.reached}>
+                      {m.label}
+                      {m.reached ? (
+                        <span className="budget-threshold-reached">
+                          <span aria-hidden="true"> ✓</span>
+                          <span className="sr-only"> reached</span>
+                        </span>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+            <div>
+              <dt>Time zone</dt>
+              <dd data-testid="budget-timezone">{budget.timezone}</dd>
+            </div>
+          </dl>
+          <BudgetBurnChart budget={budget} />
+        </div>
         <BudgetHistoryChart rows={historyRows(budget.history)} subject={budget.subjectName} />
       </div>
 

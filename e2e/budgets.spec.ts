@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
+import { expectDrawnChart, saveJourneyScreenshot } from './journey';
 
 // Finance's journey: put a monthly budget on the demo's "Support chat" key just above what
 // it has spent this month, so the forecast runs over it; see the forecast, the projected
@@ -70,6 +71,20 @@ test('a budget set just above month-to-date shows a forecast overrun, its histor
   await expect(card.getByTestId('budget-status-reason')).toContainText(/^Forecast ends \$[\d,.]+ over$/);
   await expect(card.getByTestId('budget-timezone')).toHaveText('UTC');
 
+  // The month day by day: spend so far, the dashed forecast running on to month end, the
+  // budget as a line, and the day the forecast crosses it marked as the card says.
+  const crossing = (await card.getByTestId('budget-overrun').textContent())!.replace('crosses on ', '');
+  const burn = card.getByTestId('budget-burn-chart');
+  await expectDrawnChart(burn);
+  await expect(burn).toHaveAttribute('data-crossing', new RegExp(`^${month}-\\d\\d$`));
+  await expect(burn.locator('svg.recharts-surface')).toContainText(`crosses ${crossing}`);
+  // A vertical line has no width, which Playwright counts as hidden: it stands on the crossing day.
+  await expect(burn.locator('line.recharts-reference-line-line')).toHaveAttribute('x', (await burn.getAttribute('data-crossing'))!);
+  await expect(burn.locator('path.recharts-line-curve[stroke-dasharray="5 4"]')).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/);
+  await expect(burn.getByTestId('budget-burn-summary')).toHaveText(
+    new RegExp(`^Cumulative spend of ${KEY} in [A-Z][a-z]+ \\d{4} against a budget of \\$${budgetUsd}\\.00: \\$[\\d,.]+ spent by [A-Z][a-z]{2} \\d{1,2}, forecast \\$[\\d,.]+ by [A-Z][a-z]{2} \\d{1,2}; the forecast crosses the budget on ${crossing}\\.$`),
+  );
+
   const chart = card.getByTestId('budget-history-chart');
   await expect(chart.locator('svg .recharts-bar-rectangle path').first()).toBeVisible();
   // The budget line is flat: a path with no height, which Playwright counts as hidden.
@@ -105,7 +120,7 @@ test('a budget set just above month-to-date shows a forecast overrun, its histor
   expect(lines[0]).toBe(CSV_HEADER);
   expect(lines.find((l) => l.startsWith(`${KEY},key,production,${budgetUsd}.00,`))).toBeDefined();
 
-  await page.screenshot({ path: 'test-results/budgets.png', fullPage: true });
+  await saveJourneyScreenshot(page, 'finance-budgets', burn);
   // The refused save's 400 is the expected answer; the browser logs it as a failed resource.
   expect(consoleErrors.filter((e) => /status of 400/.test(e))).toHaveLength(1);
   consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !/status of 400/.test(e)));

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { saveJourneyScreenshot } from './journey';
 
 // The team's journeys on the keys pages, against the demo workspace: find last week's most
 // expensive key and read its usage; disable a leaked staging key at its provider (the
@@ -45,7 +46,7 @@ test('find the most expensive key of last week and read its usage', async ({ pag
   await expect(page.getByTestId('breakdown-models-row').first()).toBeVisible();
   await expect(page.getByTestId('breakdown-regions')).toBeVisible();
   await expect(page.getByTestId('key-incidents-link')).toHaveAttribute('href', /\/incidents\?key=[0-9a-f-]{36}&status=all$/);
-  await page.screenshot({ path: 'test-results/key.png', fullPage: true });
+  await saveJourneyScreenshot(page, 'team-most-expensive-key', chart);
 });
 
 test('a leaked staging key can be disabled at its provider, after typing its name', async ({ page, request }) => {

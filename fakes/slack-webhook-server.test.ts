@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FaultPlan } from './faults';
-import { FAKE_SLACK_HOOK, blockProblem, startFakeSlack } from './slack-webhook-server';
+import { FAKE_SLACK_HOOK, FAKE_SLACK_MESSAGES_PATH, blockProblem, startFakeSlack } from './slack-webhook-server';
 import type { FakeSlack } from './slack-webhook-server';
 
 // The fake Slack incoming webhook, driven with plain fetch on loopback. Wire format:
@@ -28,6 +28,20 @@ describe('fake Slack webhook: answers', () => {
     expect(await res.text()).toBe('ok');
     expect(fake.messages).toEqual([{ at: expect.any(Number), hook: FAKE_SLACK_HOOK, body: { text: 'hello' } }]);
     expect(fake.messagesFor(url)).toHaveLength(1);
+  });
+
+  it('reads back the accepted messages as JSON, without counting the read as a request', async () => {
+    fake = await startFakeSlack();
+    const url = fake.addWebhook();
+    await post(url, { text: 'first <https://burnrate.example.com/incidents/inc-1|Open incident>' });
+    await post(url, { username: 'refused' });
+    const res = await fetch(`${fake.url}${FAKE_SLACK_MESSAGES_PATH}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { messages: { at: string; body: unknown }[] };
+    expect(body.messages).toEqual([{ at: new Date(fake.messages[0]!.at).toISOString(), body: { text: 'first <https://burnrate.example.com/incidents/inc-1|Open incident>' } }]);
+    expect(fake.requests).toHaveLength(2);
+    // Only GET reads; anything else at that path is not a webhook.
+    expect(await post(`${fake.url}${FAKE_SLACK_MESSAGES_PATH}`, { text: 'x' })).toMatchObject({ status: 404, text: 'no_service' });
   });
 
   it.each<[string, unknown, number, string]>([

@@ -37,6 +37,9 @@ export type FakeSlack = {
 };
 
 export const FAKE_SLACK_HOOK = '/services/TFAKE/BFAKE/fakefakefake';
+/** GET: the accepted messages as JSON, for a demo's end-to-end test to read what a channel
+ * showed (the alert's links). Not Slack's: Slack has nothing to read messages back. */
+export const FAKE_SLACK_MESSAGES_PATH = '/_fake/messages';
 const HOOK_PATH = /^\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+$/;
 
 // The Block Kit limits Slack enforces that a renderer is most likely to trip; a subset.
@@ -142,6 +145,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   };
 
   const handle = async (req: FakeRequest): Promise<FakeReply> => {
+    if (req.method === 'GET' && req.path === FAKE_SLACK_MESSAGES_PATH) {
+      return { status: 200, body: { messages: messages.map((m) => ({ at: new Date(m.at).toISOString(), body: m.body })) } };
+    }
     const reply = await decide(req);
     if (!reply) return new Promise<FakeReply>(() => {}); // a timeout: never answer; stop() drops the socket
     const { problem } = reply; // why the fake said invalid_payload, for a failing test to show

@@ -84,6 +84,9 @@ export const budgetViewSchema = z.object({
   status: budgetStatusSchema,
   /** The last 6 months, oldest first; the last one is the current month so far. */
   history: z.array(z.object({ month: z.string(), actualUsd: z.number(), budgetUsd: z.number(), complete: z.boolean() })),
+  /** Every day of `period`: spend from the 1st to the end of the day (today: to now, null
+   * after), and the forecast's projected spend by the end of the day (from today on). */
+  burn: z.array(z.object({ date: z.string(), actualUsd: z.number().nullable(), forecastUsd: z.number().nullable() })),
 });
 export type BudgetView = z.infer<typeof budgetViewSchema>;
 

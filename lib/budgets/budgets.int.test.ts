@@ -152,6 +152,18 @@ describe('budget standing, history and export', () => {
       { month: '2026-10', actualUsd: 310, budgetUsd: 500, complete: true },
       { month: '2026-11', actualUsd: 160, budgetUsd: 500, complete: false },
     ]);
+    // Day by day in Berlin: $10 a day to today, then the forecast from today's $160 to its end.
+    expect(key!.burn).toHaveLength(30);
+    expect(key!.burn.slice(0, 2)).toEqual([
+      { date: '2026-11-01', actualUsd: 10, forecastUsd: null },
+      { date: '2026-11-02', actualUsd: 20, forecastUsd: null },
+    ]);
+    expect(key!.burn.slice(14, 17)).toEqual([
+      { date: '2026-11-15', actualUsd: 150, forecastUsd: null },
+      { date: '2026-11-16', actualUsd: 160, forecastUsd: 160 },
+      { date: '2026-11-17', actualUsd: null, forecastUsd: expect.closeTo(160 + 10 * (10 / 24) + 10.08, 0) },
+    ]);
+    expect(key!.burn.at(-1)).toEqual({ date: '2026-11-30', actualUsd: null, forecastUsd: 305.32 });
     expect(env).toMatchObject({ scope: 'environment', keyId: null, subjectName: 'staging', environment: 'staging', monthToDateUsd: 60, percent: 120, status: 'over', periodStart: '2026-11-01T04:00:00.000Z' });
   });
 

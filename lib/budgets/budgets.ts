@@ -1,11 +1,12 @@
 import { Prisma } from '@/generated/prisma/client';
 import type { PrismaClient } from '@/generated/prisma/client';
-import { monthPeriod, monthPeriodAt } from '@/lib/detect/budget/budget-period';
+import { isoDate, monthPeriod, monthPeriodAt } from '@/lib/detect/budget/budget-period';
 import type { DailySpend } from '@/lib/detect/budget/forecast';
 import { forecastMonthEnd } from '@/lib/detect/budget/forecast';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/incidents/incident-actions';
 import { budgetsCsv, csvFilename, type BudgetCsvRow } from './budget-csv';
+import { budgetBurn } from './budget-burn';
 import type { BudgetList, BudgetView, PutBudgetInput } from './budget-schemas';
 import { budgetSubject, dailySpend } from './budget-spend';
 import { budgetStatus, monthTotals, spendWindow, standingOf, type SpendWindow } from './budget-standing';
@@ -130,6 +131,11 @@ function viewOf(b: BudgetRow, window: SpendWindow, days: readonly DailySpend[], 
     projectedCrossingAt: forecast.crossesAt === null ? null : new Date(forecast.crossesAt).toISOString(),
     status: budgetStatus(percent, forecast.projectedUsd, monthlyUsd),
     history: monthTotals(days, window.months).map((m) => ({ month: m.month, actualUsd: cents(m.usd), budgetUsd: monthlyUsd, complete: m.month !== window.period.label })),
+    burn: budgetBurn(days, window.period, isoDate(window.today), forecast.cumulative).map((d) => ({
+      date: d.date,
+      actualUsd: d.actualUsd === null ? null : cents(d.actualUsd),
+      forecastUsd: d.forecastUsd === null ? null : cents(d.forecastUsd),
+    })),
   };
 }
 

@@ -26,6 +26,7 @@ const budget: BudgetView = {
   projectedCrossingAt: '2026-11-28T10:00:00.000Z',
   status: 'warning',
   history: [],
+  burn: [],
 };
 
 describe('parseUsd', () => {

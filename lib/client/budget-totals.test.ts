@@ -22,6 +22,7 @@ const view = (over: Partial<BudgetView>): BudgetView => ({
   projectedCrossingAt: null,
   status: 'ok',
   history: [],
+  burn: [],
   ...over,
 });
 

@@ -16,7 +16,9 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/state-views';
 import { ApiError } from '@/lib/client/fetch-json';
 import { isIncidentSeriesEmpty } from '@/lib/client/incident-chart-rows';
 import { useIncident, useIncidentAction, useIncidentSeries } from '@/lib/client/use-incidents';
+import { useKeyDetail } from '@/lib/client/use-keys';
 import type { IncidentDetail } from '@/lib/incidents/incident-schemas';
+import { KeyDisableAction } from '../../keys/key-disable-action';
 
 const ACTION_WORDS: Record<IncidentActionType, { failed: string; done: string }> = {
   acknowledge: { failed: 'Could not acknowledge', done: 'Acknowledged.' },
@@ -41,10 +43,10 @@ export default function IncidentPage({ params }: { params: Promise<{ id: string 
       </div>
     );
   }
-  return <IncidentView incident={incident.data} now={new Date(incident.dataUpdatedAt)} />;
+  return <IncidentView incident={incident.data} now={new Date(incident.dataUpdatedAt)} refetchIncident={incident.refetch} />;
 }
 
-function IncidentView({ incident, now }: { incident: IncidentDetail; now: Date }) {
+function IncidentView({ incident, now, refetchIncident }: { incident: IncidentDetail; now: Date; refetchIncident: () => Promise<unknown> }) {
   const action = useIncidentAction(incident.id);
   const series = useIncidentSeries(incident.id);
   const pending = action.isPending ? (action.variables?.type ?? null) : null;
@@ -86,6 +88,8 @@ function IncidentView({ incident, now }: { incident: IncidentDetail; now: Date }
         </div>
       </Panel>
 
+      {incident.key ? <StopKey keyId={incident.key.id} keyName={incident.key.name} onDisabled={() => void refetchIncident()} /> : null}
+
       <Panel id="usage-around" title="Usage around the incident">
         <QueryView
           query={series}
@@ -111,6 +115,18 @@ function IncidentView({ incident, now }: { incident: IncidentDetail; now: Date }
         <DeliveryLog deliveries={incident.deliveries} now={now} />
       </Panel>
     </div>
+  );
+}
+
+/** Disabling the incident's key at its provider, as on the key's page, without leaving the incident. */
+function StopKey({ keyId, keyName, onDisabled }: { keyId: string; keyName: string; onDisabled: () => void }) {
+  const key = useKeyDetail(keyId);
+  return (
+    <Panel id="stop-key" title={`Stop the key “${keyName}”`}>
+      <QueryView query={key} what="the key" loading={<LoadingState variant="table" rows={1} label="Loading the key…" />} empty={null} isEmpty={() => false}>
+        {(apiKey) => <KeyDisableAction apiKey={apiKey} onDisabled={onDisabled} />}
+      </QueryView>
+    </Panel>
   );
 }
 

@@ -1,18 +1,17 @@
 'use client';
 
 import Link from 'next/link';
-import { Suspense, use, useState } from 'react';
+import { Suspense, use } from 'react';
 import { HygieneFindings } from '@/components/hygiene-findings';
-import { KeyDisableDialog } from '@/components/key-disable-dialog';
 import { KeyHeader } from '@/components/key-header';
 import { KeyIncidents } from '@/components/key-incidents';
 import { KeyMetadata } from '@/components/key-metadata';
 import { Panel } from '@/components/panel';
 import { ErrorState, LoadingState } from '@/components/state-views';
 import { ApiError } from '@/lib/client/fetch-json';
-import { PROVIDER_LABELS } from '@/lib/client/key-labels';
-import { useDisableKey, useKeyDetail } from '@/lib/client/use-keys';
+import { useKeyDetail } from '@/lib/client/use-keys';
 import type { KeyDetail } from '@/lib/keys/key-schemas';
+import { KeyDisableAction } from '../key-disable-action';
 import { UsagePanels, UsagePanelsFallback } from '../usage-panels';
 import '../keys.css';
 
@@ -62,48 +61,9 @@ function KeyView({ apiKey, now }: { apiKey: KeyDetail; now: Date }) {
 }
 
 function DisableSection({ apiKey }: { apiKey: KeyDetail }) {
-  const [open, setOpen] = useState(false);
-  const disable = useDisableKey(apiKey.id);
-  const provider = PROVIDER_LABELS[apiKey.provider];
   return (
     <Panel id="disable" title="Stop this key">
-      <div className="key-disable" data-testid="key-disable">
-        {apiKey.status === 'disabled' ? (
-          <p className="action-done" data-testid="key-disabled-notice">
-            <span aria-hidden="true">✓ </span>
-            Disabled at {provider}
-            {apiKey.disabledBy ? ` by ${apiKey.disabledBy}` : ''}. Requests made with it now fail.
-          </p>
-        ) : apiKey.disableBlockedReason ? (
-          <p className="muted" data-testid="disable-blocked">
-            {apiKey.disableBlockedReason}
-          </p>
-        ) : (
-          <>
-            <button
-              type="button"
-              className="button key-danger-button"
-              onClick={() => {
-                disable.reset();
-                setOpen(true);
-              }}
-              data-testid="disable-button"
-            >
-              Disable key at {provider}
-            </button>
-            <p className="muted">For a leaked key: every request made with it fails from then on. You will be asked to type its name.</p>
-          </>
-        )}
-      </div>
-      <KeyDisableDialog
-        open={open}
-        keyName={apiKey.name}
-        providerLabel={provider}
-        pending={disable.isPending}
-        error={disable.isError ? disable.error.message : null}
-        onConfirm={(typed) => disable.mutate(typed, { onSuccess: () => setOpen(false) })}
-        onClose={() => setOpen(false)}
-      />
+      <KeyDisableAction apiKey={apiKey} />
     </Panel>
   );
 }

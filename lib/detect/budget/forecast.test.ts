@@ -104,4 +104,29 @@ describe('forecastMonthEnd', () => {
     expect(f.projectedUsd).toBeCloseTo(743, 6);
     expect(new Date(f.crossesAt ?? 0).toISOString()).toBe('2026-03-31T22:00:00.000Z');
   });
+
+  it('gives the projected spend at the end of each remaining day, ending on the projection', () => {
+    // Noon on the 28th: half of today and two more days at $10.
+    const f = forecastMonthEnd({ monthToDateUsd: 275, now: Date.parse('2026-06-28T12:00:00Z'), timezone: 'UTC', recentDaily: days('2026-06', 21, 27, () => 10) });
+    expect(f.cumulative.map((d) => d.date)).toEqual(['2026-06-28', '2026-06-29', '2026-06-30']);
+    expect(f.cumulative.map((d) => d.usd)).toEqual([expect.closeTo(280, 6), expect.closeTo(290, 6), expect.closeTo(300, 6)]);
+    expect(f.cumulative.at(-1)!.usd).toBeCloseTo(f.projectedUsd, 9);
+  });
+
+  it('names the local days of the path in the budget’s zone, weekends at their own rate', () => {
+    // Weekday-only spend, Friday 26 June at 20:00 in New York (00:00 UTC Saturday).
+    const f = forecastMonthEnd({ monthToDateUsd: 1000, now: Date.parse('2026-06-27T00:00:00Z'), timezone: 'America/New_York', recentDaily: days('2026-06', 19, 25, weekdaysOnly) });
+    expect(f.cumulative.map((d) => d.date)).toEqual(['2026-06-26', '2026-06-27', '2026-06-28', '2026-06-29', '2026-06-30']);
+    const usd = f.cumulative.map((d) => d.usd);
+    expect(usd[1]).toBeCloseTo(usd[0]!, 9); // Saturday and Sunday add nothing
+    expect(usd[2]).toBeCloseTo(usd[0]!, 9);
+    expect(usd[3]! - usd[2]!).toBeCloseTo(f.weekdayRateUsd, 6);
+    expect(f.weekdayRateUsd).toBeGreaterThan(50);
+  });
+
+  it('has no path once the month has ended', () => {
+    const f = forecastMonthEnd({ monthToDateUsd: 300, now: Date.parse('2026-07-01T00:00:00Z') - 1, timezone: 'UTC', recentDaily: days('2026-06', 23, 29, () => 10) });
+    expect(f.cumulative).toHaveLength(1);
+    expect(f.cumulative[0]!.date).toBe('2026-06-30');
+  });
 });

@@ -38,6 +38,9 @@ export interface SpendForecast {
   weekendRateUsd: number;
   /** How many of the 7 recent days were known. */
   recentDays: number;
+  /** Projected spend so far at the end of each local day from today to month end (today's
+   * included), oldest first: the path `projectedUsd` ends on, for burn charts. */
+  cumulative: DailySpend[];
 }
 
 const RECENT_DAYS = 7;
@@ -45,6 +48,8 @@ const MAX_MTD_WEIGHT = 0.3;
 const Z_80 = 1.2816;
 
 interface Segment {
+  /** The local day the segment lies in, `YYYY-MM-DD`. */
+  date: string;
   startMs: number;
   endMs: number;
   weekend: boolean;
@@ -86,16 +91,16 @@ export function forecastMonthEnd(input: ForecastInput): SpendForecast {
   const highUsd = Math.max(projectedUsd, mtd + Math.max(recentAhead, mtdAhead) + noise);
 
   let crossesAt: number | null = null;
-  if (budgetUsd !== undefined && budgetUsd > 0 && mtd < budgetUsd) {
-    let spent = mtd;
-    for (const s of remaining) {
-      const amount = level * factor(s) * days(s);
-      if (amount > 0 && spent + amount >= budgetUsd) {
-        crossesAt = Math.round(s.startMs + ((budgetUsd - spent) / amount) * (s.endMs - s.startMs));
-        break;
-      }
-      spent += amount;
+  const target = budgetUsd !== undefined && budgetUsd > 0 && mtd < budgetUsd ? budgetUsd : null;
+  const cumulative: DailySpend[] = [];
+  let spent = mtd;
+  for (const s of remaining) {
+    const amount = level * factor(s) * days(s);
+    if (target !== null && crossesAt === null && amount > 0 && spent + amount >= target) {
+      crossesAt = Math.round(s.startMs + ((target - spent) / amount) * (s.endMs - s.startMs));
     }
+    spent += amount;
+    cumulative.push({ date: s.date, usd: spent });
   }
 
   return {
@@ -107,6 +112,7 @@ export function forecastMonthEnd(input: ForecastInput): SpendForecast {
     weekdayRateUsd: level * (shape?.weekdayFactor ?? 1),
     weekendRateUsd: level * (shape?.weekendFactor ?? 1),
     recentDays: shape?.days ?? 0,
+    cumulative,
   };
 }
 
@@ -118,7 +124,7 @@ function segments(fromMs: number, toMs: number, timezone: string): Segment[] {
   while (start < toMs) {
     const next = addDays(date, 1);
     const end = Math.min(toMs, startOfLocalDay(next, timezone));
-    if (end > start) out.push({ startMs: start, endMs: end, weekend: weekdayOf(date) >= 5 });
+    if (end > start) out.push({ date: isoDate(date), startMs: start, endMs: end, weekend: weekdayOf(date) >= 5 });
     start = Math.max(start, end);
     date = next;
   }
