@@ -27,9 +27,8 @@ export const ALL = 192;
 /** Hour of day on weekdays (0-23), then on weekends (24-47). */
 export const DAYTYPE0 = 193;
 const SLOTS = 241;
-/** A slot: its count, then a (level, mean absolute deviation) pair per metric at pairAt(metric). */
+/** A slot: its count, then a (level, mean absolute deviation) pair per metric, at 1 + 2 x metric. */
 export const SLOT_FIELDS = 1 + 2 * METRICS;
-export const pairAt = (metric: number) => 1 + 2 * metric;
 /** The overall slot's decayed peak, by metric. */
 export const ALL_PEAK = SLOTS * SLOT_FIELDS;
 /** Mean absolute deviation to standard deviation, for a normal distribution. */

@@ -9,7 +9,6 @@ import {
   METRIC_REQUESTS,
   METRIC_TOKENS,
   METRICS,
-  pairAt,
   SLOT_FIELDS,
   TIER_HOUR_OF_DAY,
   TIER_HOUR_OF_WEEK,
@@ -34,26 +33,74 @@ import type { SpikeSettings } from './spike-settings';
 // minExcessRequestsPerHour extra requests on a request spike (a cheap key driven by a
 // stranger is a leak even when it costs cents).
 
-/** Per-key scalars after the baselines: seen active, usual cost and tokens per request. */
-const ACTIVE = KEY0;
-const USD_PER_REQUEST = KEY0 + 1;
-const TOKENS_PER_REQUEST = KEY0 + 2;
-/** Decayed peaks of a bucket's cost and tokens per request: how dear one request can be. */
-const PEAK_USD_PER_REQUEST = KEY0 + 3;
-const PEAK_TOKENS_PER_REQUEST = KEY0 + 4;
+// The loop's numbers are const enums, which esbuild (tsx, vitest, Next.js) writes as
+// literals. Under ES modules each read of an imported or module-level constant is a cell
+// load with a hole check, and in the loop that was about 20% of the full pass. Layout,
+// metrics and tiers mirror seasonal-baseline.ts, which owns them: a mismatch fails at import.
+const enum Layout {
+  SlotFields = 7,
+  Hod0 = 168,
+  All = 192,
+  DayType0 = 193,
+  AllPeak = 1687,
+  Key0 = 1690,
+  MadToSd = 1.2533,
+}
+const enum Metric {
+  Cost = 0,
+  Requests = 1,
+  Tokens = 2,
+  Count = 3,
+  /** One bit per metric. */
+  AllBits = 7,
+}
+const enum Tier {
+  None = 0,
+  HourOfWeek = 1,
+  HourOfDay = 2,
+  Overall = 3,
+}
+/** Per-key scalars after the baselines: seen active, usual cost and tokens per request, then
+ * the decayed peaks of a bucket's cost and tokens per request (how dear one request can be). */
+const enum Key {
+  Active = Layout.Key0,
+  UsdPerRequest = Layout.Key0 + 1,
+  TokensPerRequest = Layout.Key0 + 2,
+  PeakUsdPerRequest = Layout.Key0 + 3,
+  PeakTokensPerRequest = Layout.Key0 + 4,
+}
+/** Indices of `out`, see the OUT_* exports. */
+const enum Out {
+  Metric = 3,
+  Tier = 4,
+  Sd = 5,
+}
+/** Learning modes, see the LEARN_* exports; JudgeOnly is judgeSpike's. */
+const enum Mode {
+  Auto = 0,
+  Exclude = 1,
+  Include = 2,
+  JudgeOnly = 3,
+}
+if (
+  [Layout.SlotFields, Layout.Hod0, Layout.All, Layout.DayType0, Layout.AllPeak, Layout.Key0, Layout.MadToSd].join() !== [SLOT_FIELDS, HOD0, ALL, DAYTYPE0, ALL_PEAK, KEY0, MAD_TO_SD].join() ||
+  [Metric.Cost, Metric.Requests, Metric.Tokens, Metric.Count].join() !== [METRIC_COST, METRIC_REQUESTS, METRIC_TOKENS, METRICS].join() ||
+  [Tier.None, Tier.HourOfWeek, Tier.HourOfDay, Tier.Overall].join() !== [TIER_NONE, TIER_HOUR_OF_WEEK, TIER_HOUR_OF_DAY, TIER_OVERALL].join()
+) {
+  throw new Error('spike-core.ts: the layout, metric or tier numbers differ from seasonal-baseline.ts');
+}
 
 /** What `stepSpike` leaves in `out` for the caller's evidence, by METRIC_*. */
-export const OUT_EXPECTED_USD = METRIC_COST;
-export const OUT_EXPECTED_REQUESTS = METRIC_REQUESTS;
-export const OUT_EXPECTED_TOKENS = METRIC_TOKENS;
+export const OUT_EXPECTED_USD = Metric.Cost;
+export const OUT_EXPECTED_REQUESTS = Metric.Requests;
+export const OUT_EXPECTED_TOKENS = Metric.Tokens;
 /** METRIC_* that fired with the highest score, -1 when none. */
-export const OUT_METRIC = 3;
+export const OUT_METRIC = Out.Metric;
 /** TIER_* of the expectations (the same for the three metrics). */
-export const OUT_TIER = 4;
+export const OUT_TIER = Out.Tier;
 /** The robust spread (sd) a metric was judged against, by METRIC_*: expected +- k sd is the band. */
-const OUT_SD = 5;
-export const OUT_SD_USD = OUT_SD + METRIC_COST;
-export const SPIKE_OUT_LENGTH = OUT_SD + METRICS;
+export const OUT_SD_USD = Out.Sd + Metric.Cost;
+export const SPIKE_OUT_LENGTH = Out.Sd + Metric.Count;
 
 /** Score on the square-root scale: ~N(0, 1) when x is a Poisson count with mean e. */
 export function countScore(x: number, e: number): number {
@@ -61,11 +108,9 @@ export function countScore(x: number, e: number): number {
 }
 
 /** How a bucket may be learnt: as the core decides, never (a leak, a planned one-off), or as normal (expected). */
-export const LEARN_AUTO = 0;
-export const LEARN_EXCLUDE = 1;
-export const LEARN_INCLUDE = 2;
-/** judgeSpike: judged only, with no warm-up bookkeeping either. */
-const JUDGE_ONLY = 3;
+export const LEARN_AUTO = Mode.Auto;
+export const LEARN_EXCLUDE = Mode.Exclude;
+export const LEARN_INCLUDE = Mode.Include;
 
 /**
  * Judges and learns one bucket. Returns the z-like score when flagged, else 0. `out` (length
@@ -114,7 +159,7 @@ export function judgeSpike(
   out: Float64Array,
   judgeIdle = true,
 ): number {
-  return stepSpike(state, hourOfWeek, hourOfDay, costUsd, requests, tokens, r, s, out, JUDGE_ONLY, judgeIdle);
+  return stepSpike(state, hourOfWeek, hourOfDay, costUsd, requests, tokens, r, s, out, Mode.JudgeOnly, judgeIdle);
 }
 
 /** A series as columns: local hour of week 0-167 and hour of day 0-23 of each bucket start, then its values. */
@@ -159,22 +204,30 @@ export function scanSpikes(
 /**
  * Cost or tokens: robust score, multiple, and counting noise in request equivalents. Sizes
  * of single requests are heavy-tailed (one long prompt is many average ones), so one
- * equivalent counts as SIZE_DISPERSION requests: the variance of a sum of N sizes is
+ * equivalent counts as Size.Dispersion requests: the variance of a sum of N sizes is
  * N E[size^2], about 1 + CV^2 = 4 times that of N average sizes for the traces we price.
- * One equivalent is SIZE_DISPERSION average requests, or the dearest single request the
+ * One equivalent is Size.Dispersion average requests, or the dearest single request the
  * key makes lately, whichever is more: a key that mixes a cheap and a ten times dearer
  * model is not spiking when one dear request lands in a quiet minute; a leak is many
  * requests, and passes either way.
  */
-const SIZE_DISPERSION = 4;
+const enum Size {
+  Dispersion = 4,
+}
 
 function passesCountNoise(x: number, e: number, perRequest: number, peakPerRequest: number, s: SpikeSettings): boolean {
-  const unit = Math.max(perRequest * SIZE_DISPERSION, peakPerRequest);
+  const unit = Math.max(perRequest * Size.Dispersion, peakPerRequest);
   return unit <= 0 || countScore(x / unit, e / unit) >= s.countZ;
 }
 
-const ALL_METRICS = (1 << METRICS) - 1;
-const pick = (m: number, cost: number, requests: number, tokens: number) => (m === METRIC_COST ? cost : m === METRIC_REQUESTS ? requests : tokens);
+function pick(m: number, cost: number, requests: number, tokens: number): number {
+  return m === Metric.Cost ? cost : m === Metric.Requests ? requests : tokens;
+}
+
+/** A metric's (level, mean absolute deviation) pair in a slot: after the count. */
+function pairOf(m: number): number {
+  return 1 + 2 * m;
+}
 
 /**
  * Buckets `from` to `to` of the columns: each judged against the baseline, then learnt into
@@ -190,35 +243,35 @@ const pick = (m: number, cost: number, requests: number, tokens: number) => (m =
 // (the spread caps what is learnt), or the caller wants the band (`judgeIdle`).
 function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to: number, r: BaselineRates, s: SpikeSettings, scores: Float64Array, evidence: Float64Array | undefined, learnMode: number, judgeIdle: boolean): void {
   const { hourOfWeek, hourOfDay, cost, requests, tokens } = columns;
-  const learns = learnMode === LEARN_AUTO || learnMode === LEARN_INCLUDE;
+  const learns = learnMode === Mode.Auto || learnMode === Mode.Include;
   for (let i = from; i < to; i++) {
     const c = cost[i]!;
     const q = requests[i]!;
     const t = tokens === undefined ? 0 : tokens[i]!;
-    if (learnMode !== JUDGE_ONLY) {
+    if (learnMode !== Mode.JudgeOnly) {
       // Leading silence is not learnt: a key's warm-up starts with its first use.
-      if (state[ACTIVE] === 0 && q <= 0 && c <= 0) {
+      if (state[Key.Active] === 0 && q <= 0 && c <= 0) {
         scores[i] = 0;
         if (evidence) {
-          evidence[OUT_METRIC] = -1;
-          evidence[OUT_TIER] = TIER_NONE;
+          evidence[Out.Metric] = -1;
+          evidence[Out.Tier] = Tier.None;
         }
         continue;
       }
-      state[ACTIVE] = 1;
+      state[Key.Active] = 1;
     }
     const hw = hourOfWeek[i]!;
     const hd = hourOfDay[i]!;
-    const how = hw * SLOT_FIELDS;
-    const hod = (HOD0 + hd) * SLOT_FIELDS;
-    const all = ALL * SLOT_FIELDS;
-    const day = (DAYTYPE0 + (hw >= 120 ? 24 : 0) + hd) * SLOT_FIELDS;
+    const how = hw * Layout.SlotFields;
+    const hod = (Layout.Hod0 + hd) * Layout.SlotFields;
+    const all = Layout.All * Layout.SlotFields;
+    const day = (Layout.DayType0 + (hw >= 120 ? 24 : 0) + hd) * Layout.SlotFields;
     const howCount = state[how]!;
     const howReady = howCount >= r.readyHow;
     const hodReady = state[hod]! >= r.readyHod;
     const dayReady = state[day]! >= r.readyHow;
-    const usual = state[USD_PER_REQUEST]!;
-    const usualTokens = state[TOKENS_PER_REQUEST]!;
+    const usual = state[Key.UsdPerRequest]!;
+    const usualTokens = state[Key.TokensPerRequest]!;
     const cq = q > 0 ? c / q : 0;
     const tq = q > 0 ? t / q : 0;
     const usdPerRequest = usual > 0 ? usual : cq;
@@ -228,21 +281,21 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
     // Expectation: the hour-of-week slot once it has `readyWeeks` of history, else
     // hour-of-day, else the overall level after `warmupHours`, else none (a new key is not
     // scored).
-    let tier = TIER_NONE;
+    let tier = Tier.None;
     let base = 0;
     if (howReady) {
-      tier = TIER_HOUR_OF_WEEK;
+      tier = Tier.HourOfWeek;
       base = how;
     } else if (hodReady) {
-      tier = TIER_HOUR_OF_DAY;
+      tier = Tier.HourOfDay;
       base = hod;
     } else if (state[all]! >= r.readyAll) {
-      tier = TIER_OVERALL;
+      tier = Tier.Overall;
       base = all;
     }
     // The hour-of-week level and spread are shrunk towards the day type: weeks of the slot
     // against `priorWeeks`.
-    const shrink = tier === TIER_HOUR_OF_WEEK && dayReady;
+    const shrink = tier === Tier.HourOfWeek && dayReady;
     let k = 0;
     if (shrink) {
       const w = howCount / r.perHour;
@@ -252,14 +305,14 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
     let eC = 0;
     let eR = 0;
     let eT = 0;
-    if (tier !== TIER_NONE) {
-      for (let m = judged ? 0 : METRIC_REQUESTS; m < (judged ? METRICS : METRIC_REQUESTS + 1); m++) {
+    if (tier !== Tier.None) {
+      for (let m = judged ? 0 : Metric.Requests; m < (judged ? Metric.Count : Metric.Requests + 1); m++) {
         // Without seasonality, compare against the key's recent peak rather than its mean,
         // so the busiest hour of an ordinary day is not a spike.
-        const at = tier === TIER_OVERALL ? state[ALL_PEAK + m]! : state[base + pairAt(m)]!;
-        const level = shrink ? k * at + k1 * state[day + pairAt(m)]! : at;
-        if (m === METRIC_COST) eC = level;
-        else if (m === METRIC_REQUESTS) eR = level;
+        const at = tier === Tier.Overall ? state[Layout.AllPeak + m]! : state[base + pairOf(m)]!;
+        const level = shrink ? k * at + k1 * state[day + pairOf(m)]! : at;
+        if (m === Metric.Cost) eC = level;
+        else if (m === Metric.Requests) eR = level;
         else eT = level;
       }
     }
@@ -273,19 +326,19 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
     let sdT = 0;
     let score = 0;
     let metric = -1;
-    if (judged && tier !== TIER_NONE) {
-      const multiple = tier === TIER_HOUR_OF_WEEK || tier === TIER_HOUR_OF_DAY ? s.minMultiple : s.warmupMultiple;
+    if (judged && tier !== Tier.None) {
+      const multiple = tier === Tier.HourOfWeek || tier === Tier.HourOfDay ? s.minMultiple : s.warmupMultiple;
       // Bits by metric of those at least `multiple` x expected: only they can fire.
-      const hits = (c >= multiple * eC ? 1 << METRIC_COST : 0) | (q >= multiple * eR ? 1 << METRIC_REQUESTS : 0) | (t > 0 && t >= multiple * eT ? 1 << METRIC_TOKENS : 0);
-      let need = judgeIdle ? ALL_METRICS : hits;
+      const hits = (c >= multiple * eC ? 1 << Metric.Cost : 0) | (q >= multiple * eR ? 1 << Metric.Requests : 0) | (t > 0 && t >= multiple * eT ? 1 << Metric.Tokens : 0);
+      let need = judgeIdle ? Metric.AllBits : hits;
       // A young hour-of-week slot has seen few values: borrow the relative spread of the
       // same hour on the same kind of day (weekends mixed in would look like a wild spread).
       const spreadAt = dayReady ? day : hod;
-      const borrow = tier === TIER_HOUR_OF_WEEK && (dayReady || hodReady);
+      const borrow = tier === Tier.HourOfWeek && (dayReady || hodReady);
       for (let pass = 0; pass < 2 && need !== 0; pass++) {
-        for (let m = 0; m < METRICS; m++) {
+        for (let m = 0; m < Metric.Count; m++) {
           if ((need & (1 << m)) === 0) continue;
-          const p = pairAt(m);
+          const p = pairOf(m);
           const expected = pick(m, eC, eR, eT);
           let dev = state[base + p + 1]!;
           if (shrink) {
@@ -295,51 +348,51 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
           const spreadLevel = state[spreadAt + p]!;
           if (borrow && spreadLevel > 0) dev = Math.max(dev, (state[spreadAt + p + 1]! / spreadLevel) * expected);
           dev = Math.max(dev, r.relativeScaleFloor * expected);
-          const sd = MAD_TO_SD * dev;
-          if (m === METRIC_COST) sdC = Math.max(sd, costFloor);
-          else if (m === METRIC_REQUESTS) sdR = Math.max(Math.max(sd, 1), reqNoise);
+          const sd = Layout.MadToSd * dev;
+          if (m === Metric.Cost) sdC = Math.max(sd, costFloor);
+          else if (m === Metric.Requests) sdR = Math.max(Math.max(sd, 1), reqNoise);
           else sdT = Math.max(sd, tokenFloor);
         }
         if (pass === 1) break;
         const zR = (q - eR) / sdR;
-        const reqHit = (hits & (1 << METRIC_REQUESTS)) !== 0 && zR >= s.zThreshold && countScore(q, eR) >= s.countZ;
+        const reqHit = (hits & (1 << Metric.Requests)) !== 0 && zR >= s.zThreshold && countScore(q, eR) >= s.countZ;
         if (reqHit) {
           score = zR;
-          metric = METRIC_REQUESTS;
+          metric = Metric.Requests;
         }
         const zC = (c - eC) / sdC;
-        if ((hits & (1 << METRIC_COST)) !== 0 && zC >= s.zThreshold && passesCountNoise(c, eC, usdPerRequest, state[PEAK_USD_PER_REQUEST]!, s) && zC > score) {
+        if ((hits & (1 << Metric.Cost)) !== 0 && zC >= s.zThreshold && passesCountNoise(c, eC, usdPerRequest, state[Key.PeakUsdPerRequest]!, s) && zC > score) {
           score = zC;
-          metric = METRIC_COST;
+          metric = Metric.Cost;
         }
         const zT = (t - eT) / sdT;
-        if ((hits & (1 << METRIC_TOKENS)) !== 0 && zT >= s.zThreshold && passesCountNoise(t, eT, tokensPerRequest, state[PEAK_TOKENS_PER_REQUEST]!, s) && zT > score) {
+        if ((hits & (1 << Metric.Tokens)) !== 0 && zT >= s.zThreshold && passesCountNoise(t, eT, tokensPerRequest, state[Key.PeakTokensPerRequest]!, s) && zT > score) {
           score = zT;
-          metric = METRIC_TOKENS;
+          metric = Metric.Tokens;
         }
         const excessUsd = c - eC;
         const material = excessUsd > 0 && (excessUsd * r.perHour >= s.minExcessUsdPerHour || (reqHit && (q - eR) * r.perHour >= s.minExcessRequestsPerHour));
         if (!material) score = 0;
         // A flagged bucket learns capped values, so it needs every spread.
-        need = score > 0 ? ALL_METRICS & ~need : 0;
+        need = score > 0 ? Metric.AllBits & ~need : 0;
       }
     }
     scores[i] = score;
     if (evidence) {
-      evidence[OUT_EXPECTED_USD] = judged ? eC : 0;
-      evidence[OUT_EXPECTED_REQUESTS] = eR;
-      evidence[OUT_EXPECTED_TOKENS] = judged ? eT : 0;
-      evidence[OUT_METRIC] = metric;
-      evidence[OUT_TIER] = judged ? tier : TIER_NONE;
-      evidence[OUT_SD + METRIC_COST] = sdC;
-      evidence[OUT_SD + METRIC_REQUESTS] = sdR;
-      evidence[OUT_SD + METRIC_TOKENS] = sdT;
+      evidence[Metric.Cost] = judged ? eC : 0;
+      evidence[Metric.Requests] = eR;
+      evidence[Metric.Tokens] = judged ? eT : 0;
+      evidence[Out.Metric] = metric;
+      evidence[Out.Tier] = judged ? tier : Tier.None;
+      evidence[Out.Sd + Metric.Cost] = sdC;
+      evidence[Out.Sd + Metric.Requests] = sdR;
+      evidence[Out.Sd + Metric.Tokens] = sdT;
     }
     if (!learns) continue;
 
     // Learning. A flagged bucket is capped near its expectation, and reaches only slots
     // still warming up, unless people said it was expected.
-    const capped = score > 0 && learnMode !== LEARN_INCLUDE;
+    const capped = score > 0 && learnMode !== Mode.Include;
     const xC = capped ? Math.min(c, eC + s.huber * sdC) : c;
     const xR = capped ? Math.min(q, eR + s.huber * sdR) : q;
     const xT = capped ? Math.min(t, eT + s.huber * sdT) : t;
@@ -371,23 +424,23 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
       state[at] = n;
       // max(1/n, alphaMin) without a division once the slot is past its warm-up.
       const alpha = n * alphaMin >= 1 ? alphaMin : 1 / n;
-      learnPair(state, at + pairAt(METRIC_COST), xC, costFloor, n, alpha, r);
-      learnPair(state, at + pairAt(METRIC_REQUESTS), xR, reqNoise, n, alpha, r);
-      learnPair(state, at + pairAt(METRIC_TOKENS), xT, tokenFloor, n, alpha, r);
+      learnPair(state, at + pairOf(Metric.Cost), xC, costFloor, n, alpha, r);
+      learnPair(state, at + pairOf(Metric.Requests), xR, reqNoise, n, alpha, r);
+      learnPair(state, at + pairOf(Metric.Tokens), xT, tokenFloor, n, alpha, r);
       if (at === all) {
-        for (let m = 0; m < METRICS; m++) {
+        for (let m = 0; m < Metric.Count; m++) {
           const x = pick(m, xC, xR, xT);
-          const decayed = state[ALL_PEAK + m]! * (1 - alphaMin);
-          state[ALL_PEAK + m] = n === 1 || x > decayed ? x : decayed;
+          const decayed = state[Layout.AllPeak + m]! * (1 - alphaMin);
+          state[Layout.AllPeak + m] = n === 1 || x > decayed ? x : decayed;
         }
       }
     }
     if (!capped && q > 0) {
       const a = r.alphaAll;
-      state[USD_PER_REQUEST] = usual === 0 ? cq : usual + a * (cq - usual);
-      state[TOKENS_PER_REQUEST] = usualTokens === 0 ? tq : usualTokens + a * (tq - usualTokens);
-      state[PEAK_USD_PER_REQUEST] = Math.max(cq, state[PEAK_USD_PER_REQUEST]! * (1 - a));
-      state[PEAK_TOKENS_PER_REQUEST] = Math.max(tq, state[PEAK_TOKENS_PER_REQUEST]! * (1 - a));
+      state[Key.UsdPerRequest] = usual === 0 ? cq : usual + a * (cq - usual);
+      state[Key.TokensPerRequest] = usualTokens === 0 ? tq : usualTokens + a * (tq - usualTokens);
+      state[Key.PeakUsdPerRequest] = Math.max(cq, state[Key.PeakUsdPerRequest]! * (1 - a));
+      state[Key.PeakTokensPerRequest] = Math.max(tq, state[Key.PeakTokensPerRequest]! * (1 - a));
     }
   }
 }
@@ -411,7 +464,7 @@ function learnPair(state: Float64Array, o: number, x: number, floor: number, n: 
   let clipped = x;
   if (n > 3) {
     // A history of exact zeros says nothing about magnitude, so it clips nothing.
-    let scale = MAD_TO_SD * dev;
+    let scale = Layout.MadToSd * dev;
     const relative = r.relativeScaleFloor * level;
     if (relative > scale) scale = relative;
     if (floor > scale) scale = floor;
