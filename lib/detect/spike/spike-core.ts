@@ -306,14 +306,20 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
     let eR = 0;
     let eT = 0;
     if (tier !== Tier.None) {
-      for (let m = judged ? 0 : Metric.Requests; m < (judged ? Metric.Count : Metric.Requests + 1); m++) {
-        // Without seasonality, compare against the key's recent peak rather than its mean,
-        // so the busiest hour of an ordinary day is not a spike.
-        const at = tier === Tier.Overall ? state[Layout.AllPeak + m]! : state[base + pairOf(m)]!;
-        const level = shrink ? k * at + k1 * state[day + pairOf(m)]! : at;
-        if (m === Metric.Cost) eC = level;
-        else if (m === Metric.Requests) eR = level;
-        else eT = level;
+      // Without seasonality, compare against the key's recent peak rather than its mean,
+      // so the busiest hour of an ordinary day is not a spike. The overall slot's peaks
+      // sit side by side after the slots; a slot's levels are every other number.
+      const levels = tier === Tier.Overall ? Layout.AllPeak : base + pairOf(0);
+      const step = tier === Tier.Overall ? 1 : 2;
+      eR = state[levels + step * Metric.Requests]!;
+      if (shrink) eR = k * eR + k1 * state[day + pairOf(Metric.Requests)]!;
+      if (judged) {
+        eC = state[levels + step * Metric.Cost]!;
+        eT = state[levels + step * Metric.Tokens]!;
+        if (shrink) {
+          eC = k * eC + k1 * state[day + pairOf(Metric.Cost)]!;
+          eT = k * eT + k1 * state[day + pairOf(Metric.Tokens)]!;
+        }
       }
     }
     const reqNoise = eR > 1 ? Math.sqrt(eR) : 1;
