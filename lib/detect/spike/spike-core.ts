@@ -470,11 +470,7 @@ function learnPair(state: Float64Array, o: number, x: number, floor: number, n: 
   let clipped = x;
   if (n > 3) {
     // A history of exact zeros says nothing about magnitude, so it clips nothing.
-    let scale = Layout.MadToSd * dev;
-    const relative = r.relativeScaleFloor * level;
-    if (relative > scale) scale = relative;
-    if (floor > scale) scale = floor;
-    const limit = r.huber * scale;
+    const limit = r.huber * Math.max(Layout.MadToSd * dev, r.relativeScaleFloor * level, floor);
     if (limit > 0) {
       if (clipped > level + limit) clipped = level + limit;
       else if (clipped < level - limit) clipped = level - limit;
@@ -482,5 +478,5 @@ function learnPair(state: Float64Array, o: number, x: number, floor: number, n: 
   }
   const diff = clipped - level;
   state[o] = level + alpha * diff;
-  state[o + 1] = dev + alpha * ((diff < 0 ? -diff : diff) - dev);
+  state[o + 1] = dev + alpha * (Math.abs(diff) - dev);
 }
