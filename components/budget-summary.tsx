@@ -1,6 +1,6 @@
 import { StatCard } from '@/components/stat-card';
 import { formatShare } from '@/lib/client/budget-labels';
-import type { BudgetTotals } from '@/lib/client/budget-totals';
+import type { BudgetTotals } from '@/lib/budgets/budget-schemas';
 import { formatInteger, formatUsd } from '@/lib/client/format';
 
 type BudgetSummaryProps = { totals: BudgetTotals };

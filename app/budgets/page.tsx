@@ -1,18 +1,19 @@
 'use client';
 
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { BudgetCard } from '@/components/budget-card';
 import { BudgetExport } from '@/components/budget-export';
 import { BudgetForm } from '@/components/budget-form';
 import { BudgetSummary } from '@/components/budget-summary';
+import { Pagination } from '@/components/pagination';
 import { Panel } from '@/components/panel';
 import { QueryView } from '@/components/query-view';
+import { SearchInput } from '@/components/search-input';
 import { EmptyState, LoadingState } from '@/components/state-views';
 import { budgetBody, budgetFieldErrors, draftOfBudget, emptyBudgetDraft, timezoneChoices } from '@/lib/client/budget-draft';
 import type { BudgetDraft } from '@/lib/client/budget-draft';
-import { budgetTotals } from '@/lib/client/budget-totals';
 import { formatInteger, formatUsd } from '@/lib/client/format';
-import { useBudgets, useDeleteBudget, useEnvironmentChoices, useExportMonth, useKeyChoices, usePutBudget } from '@/lib/client/use-budgets';
+import { BUDGET_PAGE_SIZE, useBudgetListView, useBudgets, useDeleteBudget, useEnvironmentChoices, useExportMonth, useKeyChoices, usePutBudget } from '@/lib/client/use-budgets';
 import { useDebouncedValue } from '@/lib/client/use-debounced-value';
 import type { BudgetView } from '@/lib/budgets/budget-schemas';
 import './budgets.css';
@@ -34,7 +35,13 @@ const savedNotice = (budget: BudgetView, updated: boolean) => `${updated ? 'Upda
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 function BudgetsView() {
-  const budgets = useBudgets();
+  const { view, setView } = useBudgetListView();
+  const [search, setSearch] = useState(view.q);
+  const q = useDebouncedValue(search.trim(), 250);
+  useEffect(() => {
+    if (q !== view.q) setView({ q });
+  }, [q, view.q, setView]);
+  const budgets = useBudgets(view);
   const { month, maxMonth, setMonth } = useExportMonth();
   // What just happened to the list, said once for screen readers and kept in view.
   const [notice, setNotice] = useState<string | null>(null);
@@ -54,9 +61,9 @@ function BudgetsView() {
         <BudgetExport month={month} maxMonth={maxMonth} onMonthChange={setMonth} />
       </header>
       <p className="budgets-intro">Monthly budgets per key or environment, with where each month is heading at today’s burn rate. Alerts go out as spend passes each threshold.</p>
-      <Panel id="budget-summary" title={data ? `This month · ${formatInteger(data.budgets.length)} budget${data.budgets.length === 1 ? '' : 's'}` : 'This month'}>
-        <QueryView query={budgets} what="budgets" loading={<LoadingState variant="cards" label="Loading budget totals…" />} empty={<EmptyState title="Nothing budgeted yet." />} isEmpty={(d) => d.budgets.length === 0}>
-          {(d) => <BudgetSummary totals={budgetTotals(d.budgets)} />}
+      <Panel id="budget-summary" title={data ? `This month · ${formatInteger(data.total)} budget${data.total === 1 ? '' : 's'}` : 'This month'}>
+        <QueryView query={budgets} what="budgets" loading={<LoadingState variant="cards" label="Loading budget totals…" />} empty={<EmptyState title="Nothing budgeted yet." />} isEmpty={(d) => d.total === 0}>
+          {(d) => <BudgetSummary totals={d.totals} />}
         </QueryView>
       </Panel>
       <Panel
@@ -90,19 +97,29 @@ function BudgetsView() {
             />
           </div>
         ) : null}
+        {data && data.total > BUDGET_PAGE_SIZE ? <SearchInput label="Find a budget" placeholder="Key or environment name" value={search} onChange={setSearch} /> : null}
         <QueryView
           query={budgets}
           what="budgets"
           loading={<LoadingState variant="table" rows={3} label="Loading budgets…" />}
-          empty={<EmptyState title="No budgets yet.">Set one for a key or an environment: Burnrate forecasts its month-end spend and alerts at each threshold.</EmptyState>}
+          empty={
+            view.q ? (
+              <EmptyState title={`No budget matches “${view.q}”.`}>Search by key or environment name.</EmptyState>
+            ) : (
+              <EmptyState title="No budgets yet.">Set one for a key or an environment: Burnrate forecasts its month-end spend and alerts at each threshold.</EmptyState>
+            )
+          }
           isEmpty={(d) => d.budgets.length === 0}
         >
           {(d) => (
-            <ul className="budget-list" data-testid="budgets">
-              {d.budgets.map((budget) => (
-                <BudgetItem key={budget.id} budget={budget} onSaved={(b) => setNotice(savedNotice(b, true))} onDeleted={() => setNotice(`Deleted the budget for ${budget.subjectName}.`)} />
-              ))}
-            </ul>
+            <>
+              <ul className="budget-list" data-testid="budgets">
+                {d.budgets.map((budget) => (
+                  <BudgetItem key={budget.id} budget={budget} onSaved={(b) => setNotice(savedNotice(b, true))} onDeleted={() => setNotice(`Deleted the budget for ${budget.subjectName}.`)} />
+                ))}
+              </ul>
+              <Pagination page={d.page} pageSize={d.pageSize} total={d.matching} onPageChange={(page) => setView({ page })} label="Budget pages" />
+            </>
           )}
         </QueryView>
       </Panel>

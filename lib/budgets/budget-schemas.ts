@@ -90,7 +90,39 @@ export const budgetViewSchema = z.object({
 });
 export type BudgetView = z.infer<typeof budgetViewSchema>;
 
-export const budgetListSchema = z.object({ asOf: z.string(), budgets: z.array(budgetViewSchema) });
+export const budgetTotalsSchema = z.object({
+  budgetUsd: z.number(),
+  monthToDateUsd: z.number(),
+  forecastUsd: z.number(),
+  forecastLowUsd: z.number(),
+  forecastHighUsd: z.number(),
+  /** Budgets whose figures are in the totals. */
+  counted: z.number().int(),
+  /** Key budgets left out because their environment's budget already holds their spend. */
+  nested: z.number().int(),
+  over: z.number().int(),
+  atRisk: z.number().int(),
+});
+export type BudgetTotals = z.infer<typeof budgetTotalsSchema>;
+
+/** A page of budgets (environments first, then keys, each in the order they were set); `q` narrows by subject name. */
+export const budgetListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type BudgetListQuery = z.infer<typeof budgetListQuerySchema>;
+
+/** One page of budgets; `total` and `totals` count every budget (and `matching` those `q` finds). */
+export const budgetListSchema = z.object({
+  asOf: z.string(),
+  total: z.number().int(),
+  matching: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  totals: budgetTotalsSchema,
+  budgets: z.array(budgetViewSchema),
+});
 export type BudgetList = z.infer<typeof budgetListSchema>;
 
 export const deletedSchema = z.object({ deleted: z.literal(true) });

@@ -177,6 +177,20 @@ describe('budget standing, history and export', () => {
     ]);
   });
 
+  it('pages and searches the list, with totals over every budget', async () => {
+    const all = await listBudgets(ctx.prisma, NOW);
+    const second = await listBudgets(ctx.prisma, NOW, { page: 2, pageSize: 1 });
+    expect(second).toMatchObject({ total: 2, matching: 2, page: 2, pageSize: 1, totals: all.totals });
+    expect(second.budgets.map((b) => b.subjectName)).toEqual(['staging']);
+    expect(all.totals).toMatchObject({ budgetUsd: 550, monthToDateUsd: 220, counted: 2, over: 1 });
+    const found = await listBudgets(ctx.prisma, NOW, { q: 'CHAT', page: 1, pageSize: 25 });
+    expect(found).toMatchObject({ total: 2, matching: 1, totals: all.totals });
+    expect(found.budgets.map((b) => b.subjectName)).toEqual(['prod-chat']);
+    const response = await GET(new Request('http://burnrate.test/api/budgets?pageSize=500', as()));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/pageSize/);
+  });
+
   it('exports a month as CSV, forecasting only the current month', async () => {
     const october = await exportBudgets(ctx.prisma, '2026-10', NOW);
     expect(october.filename).toBe('burnrate-budgets-2026-10.csv');

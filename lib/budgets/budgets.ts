@@ -7,9 +7,10 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/incidents/incident-actions';
 import { budgetsCsv, csvFilename, type BudgetCsvRow } from './budget-csv';
 import { budgetBurn } from './budget-burn';
-import type { BudgetList, BudgetView, PutBudgetInput } from './budget-schemas';
+import type { BudgetList, BudgetListQuery, BudgetView, PutBudgetInput } from './budget-schemas';
 import { budgetSubject, dailySpend } from './budget-spend';
 import { budgetStatus, monthTotals, spendWindow, standingOf, type SpendWindow } from './budget-standing';
+import { budgetTotals } from './budget-totals';
 
 // Budgets as people see and change them: where each stands this month with its forecast
 // and history, set and removed with an audit record, and one month exported for finance.
@@ -29,9 +30,24 @@ const BUDGET_SELECT = {
 } satisfies Prisma.BudgetSelect;
 type BudgetRow = Prisma.BudgetGetPayload<{ select: typeof BUDGET_SELECT }>;
 
-export async function listBudgets(db: PrismaClient, now: number): Promise<BudgetList> {
-  const rows = await db.budget.findMany({ select: BUDGET_SELECT, orderBy: [{ scope: 'asc' }, { createdAt: 'asc' }] });
-  return { asOf: new Date(now).toISOString(), budgets: await viewsOf(db, rows, now) };
+/**
+ * A page of budgets with totals over all of them. Every budget's month so far is needed for
+ * the totals; history and the burn series go out for the page only.
+ */
+export async function listBudgets(db: PrismaClient, now: number, query: BudgetListQuery = { page: 1, pageSize: 25 }): Promise<BudgetList> {
+  const rows = await db.budget.findMany({ select: BUDGET_SELECT, orderBy: [{ scope: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] });
+  const views = await viewsOf(db, rows, now);
+  const needle = query.q?.toLowerCase();
+  const matching = needle ? views.filter((v) => v.subjectName.toLowerCase().includes(needle) || (v.environment ?? '').toLowerCase().includes(needle)) : views;
+  return {
+    asOf: new Date(now).toISOString(),
+    total: views.length,
+    matching: matching.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    totals: budgetTotals(views),
+    budgets: matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize),
+  };
 }
 
 /** Creates the subject's budget, or replaces its settings. */

@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { BudgetView } from '@/lib/budgets/budget-schemas';
 import { putBudgetSchema } from '@/lib/budgets/budget-schemas';
+import { budgetView } from '@/test/budget-view';
 import type { BudgetDraft } from './budget-draft';
 import { budgetBody, budgetFieldErrors, draftOfBudget, emptyBudgetDraft, humanize, parseThresholds, parseUsd, timezoneChoices } from './budget-draft';
 
 const KEY_ID = '0b6f2c1e-0000-4000-8000-000000000001';
 
-const budget: BudgetView = {
+const budget = budgetView({
   id: '0b6f2c1e-0000-4000-8000-0000000000b1',
-  scope: 'key',
   keyId: KEY_ID,
-  environment: 'production',
-  subjectName: 'Support chat',
   monthlyUsd: 1250.5,
-  thresholds: [50, 80, 100],
   timezone: 'Europe/Dublin',
-  period: '2026-11',
-  periodStart: '2026-11-01T00:00:00.000Z',
-  periodEnd: '2026-12-01T00:00:00.000Z',
   monthToDateUsd: 900,
   percent: 71.97,
   forecastUsd: 1300,
@@ -25,9 +18,7 @@ const budget: BudgetView = {
   forecastHighUsd: 1400,
   projectedCrossingAt: '2026-11-28T10:00:00.000Z',
   status: 'warning',
-  history: [],
-  burn: [],
-};
+});
 
 describe('parseUsd', () => {
   it.each([

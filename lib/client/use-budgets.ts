@@ -13,7 +13,8 @@ import { keysPageSchema } from '@/lib/usage/overview-schemas';
 
 export const budgetQueryKeys = {
   all: () => ['budgets'] as const,
-  list: () => ['budgets', 'list'] as const,
+  lists: () => ['budgets', 'list'] as const,
+  list: (view: BudgetListView) => ['budgets', 'list', view] as const,
   keyChoices: (q: string) => ['budgets', 'key-choices', { q }] as const,
   environments: () => ['budgets', 'environments'] as const,
 };
@@ -24,16 +25,48 @@ const KEY_CHOICES = 20;
 // Environments come from the keys in them: no route lists environments on their own.
 const ENVIRONMENT_SCAN = 200;
 
-export function useBudgets() {
+/** Which page of budgets, and the search that narrows them: both in the URL. */
+export type BudgetListView = { q: string; page: number };
+export const BUDGET_PAGE_SIZE = 25;
+
+export function useBudgets(view: BudgetListView) {
+  const search = new URLSearchParams({ page: String(view.page), pageSize: String(BUDGET_PAGE_SIZE) });
+  if (view.q) search.set('q', view.q);
   return useQuery({
-    queryKey: budgetQueryKeys.list(),
-    queryFn: ({ signal }) => fetchJson(budgetsUrl, budgetListSchema, { signal }),
+    queryKey: budgetQueryKeys.list(view),
+    queryFn: ({ signal }) => fetchJson(`${budgetsUrl}?${search}`, budgetListSchema, { signal }),
+    placeholderData: keepPreviousData,
   });
+}
+
+/** `?q=support&page=2`; a change of search goes back to the first page. Inside a Suspense boundary. */
+export function useBudgetListView() {
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const q = searchParams.get('q') ?? '';
+  const pageParam = Number(searchParams.get('page'));
+  const page = Number.isInteger(pageParam) && pageParam > 1 ? pageParam : 1;
+  const view = useMemo(() => ({ q, page }), [q, page]);
+  const setView = useCallback(
+    (next: Partial<BudgetListView>) => {
+      const search = new URLSearchParams(searchParams.toString());
+      const merged = { ...view, ...next, ...(next.q !== undefined && next.q !== view.q ? { page: 1 } : {}) };
+      if (merged.q) search.set('q', merged.q);
+      else search.delete('q');
+      if (merged.page > 1) search.set('page', String(merged.page));
+      else search.delete('page');
+      const query = search.toString();
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [pathname, router, searchParams, view],
+  );
+  return { view, setView };
 }
 
 // A budget's key row on /keys shows its budget too: refresh both.
 const refetchBudgets = (queryClient: QueryClient) =>
-  Promise.all([queryClient.invalidateQueries({ queryKey: budgetQueryKeys.list() }), queryClient.invalidateQueries({ queryKey: ['keys'] })]);
+  Promise.all([queryClient.invalidateQueries({ queryKey: budgetQueryKeys.lists() }), queryClient.invalidateQueries({ queryKey: ['keys'] })]);
 
 /** Creates the subject's budget or replaces its settings; a 400 or 404 keeps the server's message for the form's fields. */
 export function usePutBudget() {
@@ -43,11 +76,8 @@ export function usePutBudget() {
     mutationFn: (body: BudgetBody) =>
       fetchJson(budgetsUrl, budgetViewSchema, { method: 'PUT', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     onSuccess: async (saved) => {
-      queryClient.setQueryData<BudgetList>(budgetQueryKeys.list(), (data) => {
-        if (!data) return data;
-        const known = data.budgets.some((b) => b.id === saved.id);
-        return { ...data, budgets: known ? data.budgets.map((b) => (b.id === saved.id ? saved : b)) : [...data.budgets, saved] };
-      });
+      // The saved budget at once on the pages showing it; totals and new budgets with the refetch.
+      queryClient.setQueriesData<BudgetList>({ queryKey: budgetQueryKeys.lists() }, (data) => data && { ...data, budgets: data.budgets.map((b) => (b.id === saved.id ? saved : b)) });
       await refetchBudgets(queryClient);
     },
   });
@@ -58,7 +88,7 @@ export function useDeleteBudget(id: string) {
   return useMutation({
     mutationFn: () => deleteJson(`${budgetsUrl}/${encodeURIComponent(id)}`, deletedSchema),
     onSuccess: async () => {
-      queryClient.setQueryData<BudgetList>(budgetQueryKeys.list(), (data) => data && { ...data, budgets: data.budgets.filter((b) => b.id !== id) });
+      queryClient.setQueriesData<BudgetList>({ queryKey: budgetQueryKeys.lists() }, (data) => data && { ...data, budgets: data.budgets.filter((b) => b.id !== id) });
       await refetchBudgets(queryClient);
     },
   });
