@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetView } from '@/test/budget-view';
 import { historyRows } from './budget-totals';
-
-const view = budgetView;
 
 describe('historyRows', () => {
   it('labels the months and marks the one so far and the ones over budget', () => {
