@@ -16,13 +16,16 @@ export type ReadJsonOptions = {
 
 const NUL = '\u0000';
 
-/** The body parsed as JSON, or undefined when it is empty; a 413 or 400 with a clear message otherwise. */
-export async function readJsonBody(request: Request, options: ReadJsonOptions): Promise<unknown> {
-  const refuse = (code: 'bad_request' | 'payload_too_large', message: string) => new AppError(code, options.note ? `${message}; ${options.note}` : message);
+type Refuse = (code: 'bad_request' | 'payload_too_large', message: string) => AppError;
+const refuser = (options: ReadJsonOptions): Refuse => (code, message) => new AppError(code, options.note ? `${message}; ${options.note}` : message);
+
+/** The body's bytes, at most `maxBytes` of them (a 413 past that), stopping as soon as the limit is passed. */
+export async function readBodyBytes(request: Request, options: ReadJsonOptions): Promise<Uint8Array<ArrayBuffer>> {
+  const refuse = refuser(options);
   const tooLarge = () =>
     refuse('payload_too_large', `Body is larger than ${options.maxBytes.toLocaleString('en-US')} bytes${options.tooLargeAdvice ? `; ${options.tooLargeAdvice}` : ''}`);
   if (Number(request.headers.get('content-length') ?? 0) > options.maxBytes) throw tooLarge();
-  if (!request.body) return undefined;
+  if (!request.body) return new Uint8Array();
   const gzip = options.gzip === true && request.headers.get('content-encoding')?.trim().toLowerCase() === 'gzip';
   const stream: ReadableStream<Uint8Array> = gzip
     ? request.body.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>)
@@ -45,9 +48,22 @@ export async function readJsonBody(request: Request, options: ReadJsonOptions): 
     if (error instanceof AppError) throw error;
     throw refuse('bad_request', gzip ? 'Body could not be read: it is not valid gzip' : 'Body could not be read');
   }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** The body parsed as JSON, or undefined when it is empty; a 413 or 400 with a clear message otherwise. */
+export async function readJsonBody(request: Request, options: ReadJsonOptions): Promise<unknown> {
+  const refuse = refuser(options);
+  const bytes = await readBodyBytes(request, options);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw refuse('bad_request', 'Body is not valid UTF-8 JSON');
   }
