@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type * as SessionModule from './auth/session';
 import type { CurrentSession } from './auth/session';
 import { AppError } from './errors';
-import { rawRoute, route, routeAccess } from './http';
+import { MAX_BODY_BYTES, rawRoute, route, routeAccess } from './http';
 
 // The session is whatever the test says; lib/auth/session.ts itself is exercised against a
 // real database in lib/auth/auth.int.test.ts and test/route-matrix.int.test.ts.
@@ -60,6 +60,30 @@ describe('route()', () => {
     expect(big.status).toBe(413);
     const ok = await post(new Request('http://test/x', { method: 'POST', body: '{"a":"b"}' }));
     expect(await ok.json()).toEqual({ ok: true });
+  });
+
+  it('limits bodies to 64 KiB unless the route allows more, counting a chunked body as it is read', async () => {
+    const schemas = { access: 'public', body: z.object({ a: z.string() }), response: z.object({ n: z.number() }) } as const;
+    const small = route(schemas, async ({ body }) => ({ n: body.a.length }));
+    const large = route({ ...schemas, maxBodyBytes: 1024 * 1024 }, async ({ body }) => ({ n: body.a.length }));
+    const body = (n: number) => JSON.stringify({ a: 'x'.repeat(n - 8) }); // n bytes in all
+    const chunked = (text: string) =>
+      new Request('http://test/x', { method: 'POST', body: new Blob([text]).stream(), duplex: 'half' } as RequestInit);
+    const answer = async (res: Response) => ({ status: res.status, body: await res.json() });
+
+    expect(await answer(await small(new Request('http://test/x', { method: 'POST', body: body(MAX_BODY_BYTES) })))).toEqual({ status: 200, body: { n: MAX_BODY_BYTES - 8 } });
+    const refused = { status: 413, body: { error: { code: 'payload_too_large', message: 'Body is larger than 65,536 bytes' } } };
+    expect(await answer(await small(new Request('http://test/x', { method: 'POST', body: body(MAX_BODY_BYTES + 1) })))).toEqual(refused);
+    expect(await answer(await small(chunked(body(MAX_BODY_BYTES + 1))))).toEqual(refused);
+    expect(await answer(await large(chunked(body(200_000))))).toEqual({ status: 200, body: { n: 200_000 - 8 } });
+  });
+
+  it('refuses a NUL in the query or body with a 400, before the handler runs', async () => {
+    const echo = route({ access: 'public', query: z.object({ q: z.string().optional() }), body: z.object({ a: z.string() }), response: z.object({ ok: z.boolean() }) }, async () => ({ ok: true }));
+    const nulQuery = await echo(new Request('http://test/x?q=a%00b', { method: 'POST', body: '{"a":"b"}' }));
+    expect([nulQuery.status, (await nulQuery.json()).error.message]).toEqual([400, 'Invalid query: q contains a NUL character (%00); remove it']);
+    const nulBody = await echo(new Request('http://test/x', { method: 'POST', body: '{"a":"\\u0000"}' }));
+    expect(nulBody.status).toBe(400);
   });
 });
 

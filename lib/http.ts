@@ -8,12 +8,14 @@ import { env } from './env';
 import { AppError, type ErrorBody } from './errors';
 import type { Actor } from './incidents/incident-actions';
 import { logger } from './log';
+import { hasNul, readJsonBody } from './security/read-json-body';
 
 // The wrapper every route handler goes through: checks who is asking (`access`, before
 // anything is parsed), parses the query (and body) with zod, calls one lib function,
 // validates what it returns, and maps errors in one place.
 
-const MAX_BODY_BYTES = 1_000_000;
+/** Bodies route() reads: settings and forms are far smaller. A route may allow more (`maxBodyBytes`). */
+export const MAX_BODY_BYTES = 64 * 1024;
 
 /** Who may call a route: anyone, or signed-in users whose role holds the permission. */
 export type Access = 'public' | Permission;
@@ -27,6 +29,8 @@ type Schemas<A extends Access, Q extends z.ZodType, B extends z.ZodType, R exten
   access: A;
   query?: Q;
   body?: B;
+  /** Bytes the body may have, counted while it is read; default MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
   response: R;
 };
 
@@ -47,9 +51,8 @@ export function route<A extends Access, Q extends z.ZodType = z.ZodUndefined, B 
   handler: Handler<A, Q, B, R>,
 ): RouteHandler {
   return rawRoute({ access: schemas.access }, async ({ request, params, actor }) => {
-    const url = new URL(request.url);
-    const query = (schemas.query ? parseOr400(schemas.query, Object.fromEntries(url.searchParams), 'query') : undefined) as z.infer<Q>;
-    const body = (schemas.body ? parseOr400(schemas.body, await readJson(request), 'body') : undefined) as z.infer<B>;
+    const query = (schemas.query ? parseQuery(schemas.query, request) : undefined) as z.infer<Q>;
+    const body = (schemas.body ? parseOr400(schemas.body, await readJsonBody(request, { maxBytes: schemas.maxBodyBytes ?? MAX_BODY_BYTES }), 'body') : undefined) as z.infer<B>;
     const result = await handler({ query, body, request, params, actor });
     return Response.json(schemas.response.parse(result), { headers: { 'cache-control': 'no-store' } });
   });
@@ -95,23 +98,21 @@ async function authorize(request: Request, access: Access): Promise<Actor | null
   return actor;
 }
 
+/** The request's query parsed with `schema`, or a 400 naming each bad parameter (for rawRoute handlers too). */
+export function parseQuery<S extends z.ZodType>(schema: S, request: Request): z.infer<S> {
+  const params = new URL(request.url).searchParams;
+  for (const [key, value] of params) {
+    // Postgres text cannot hold NUL: a clear 400 rather than a database error.
+    if (hasNul(key) || hasNul(value)) throw new AppError('bad_request', `Invalid query: ${hasNul(key) ? 'a parameter name' : key} contains a NUL character (%00); remove it`);
+  }
+  return parseOr400(schema, Object.fromEntries(params), 'query');
+}
+
 function parseOr400<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => `${i.path.join('.') || where}: ${i.message}`);
   throw new AppError('bad_request', `Invalid ${where}: ${issues.join('; ')}`, { issues: result.error.issues });
-}
-
-async function readJson(request: Request): Promise<unknown> {
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) throw new AppError('payload_too_large', `Body is larger than ${MAX_BODY_BYTES} bytes`);
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError('payload_too_large', `Body is larger than ${MAX_BODY_BYTES} bytes`);
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    throw new AppError('bad_request', 'Body is not valid JSON');
-  }
 }
 
 export function errorResponse(error: unknown, request?: Request): Response {

@@ -16,7 +16,8 @@ export const adminKeySchema = z
   .trim()
   .min(1, 'paste the organization’s admin key')
   .max(500, 'an admin key is shorter than 500 characters; check what was pasted')
-  .regex(/^\S+$/, 'an admin key has no spaces; check what was pasted');
+  // Sent in an HTTP header, which holds only printable ASCII: anything else is a paste error.
+  .regex(/^[\x21-\x7e]+$/, 'an admin key is letters, digits and punctuation, with no spaces or other characters; check what was pasted');
 
 // The admin key is sent there: https only, except to this machine (gateways, the fakes).
 export const baseUrlSchema = z

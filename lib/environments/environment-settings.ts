@@ -41,13 +41,3 @@ export async function updateEnvironmentSettings(db: PrismaClient, name: string, 
     return view(after, keyCount);
   });
 }
-
-/** The `[name]` segment, decoded; segments may arrive percent-encoded and a literal "%" must not throw. */
-export function environmentNameParam(params: Record<string, string>): string {
-  const raw = params.name ?? '';
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}

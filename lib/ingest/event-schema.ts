@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
+import { readJsonBody as readJson } from '@/lib/security/read-json-body';
 
 // What POST /api/ingest/events accepts: `{ events: [...] }`, one event per LLM request, as
 // gateways and SDK wrappers report them. Whole-batch semantics: one invalid event rejects
 // the batch and nothing is stored, so a sender can fix and re-send it as is (ids make the
 // re-send idempotent). Pure: the server clock is an argument.
 
-export const MAX_BODY_BYTES = 1_000_000; // after decompression, like lib/http.ts
+// After decompression. A full batch of 5,000 events is about 1.5 MB of JSON.
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export const MAX_EVENTS_PER_BATCH = 5_000;
 export const MAX_TOKENS_PER_EVENT = 10_000_000; // per request, all kinds together
 export const MAX_COST_PER_EVENT_USD = 10_000;
@@ -111,46 +113,12 @@ export function unsupportedEncoding(request: Request): string | null {
   return `Content-Encoding "${encoding}" is not supported; send the body uncompressed or gzip-compressed`;
 }
 
-// Reads a JSON body of at most `maxBytes` (counted after gunzip, so a small compressed body
-// cannot expand without limit), stopping as soon as the limit is passed.
+// The batch's JSON, read by the one body reader (lib/security/read-json-body.ts): gzip
+// accepted, at most `maxBytes` counted after decompression.
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
-  const tooLarge = () => new AppError('payload_too_large', `Body is larger than ${maxBytes.toLocaleString('en-US')} bytes; send smaller batches; nothing was stored`);
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
-  if (!request.body) throw new AppError('bad_request', 'Body is empty; send a JSON object');
-  const gzip = request.headers.get('content-encoding')?.trim().toLowerCase() === 'gzip';
-  const stream: ReadableStream<Uint8Array> = gzip
-    ? request.body.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>)
-    : request.body;
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('bad_request', gzip ? 'Body could not be read: it is not valid gzip' : 'Body could not be read');
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new AppError('bad_request', 'Body is not valid UTF-8 JSON; nothing was stored');
-  }
-  if (!text.trim()) throw new AppError('bad_request', 'Body is empty; send a JSON object');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError('bad_request', 'Body is not valid JSON; nothing was stored');
-  }
+  const body = await readJson(request, { maxBytes, gzip: true, note: 'nothing was stored', tooLargeAdvice: 'send smaller batches' });
+  if (body === undefined) throw new AppError('bad_request', 'Body is empty; send a JSON object');
+  return body;
 }
 
 export const ingestResultSchema = z.object({ accepted: z.number().int().min(0), duplicates: z.number().int().min(0) });

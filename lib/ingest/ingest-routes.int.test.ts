@@ -60,7 +60,7 @@ describe('POST /api/ingest/events', () => {
   const bad = (id: string) => ev({ id });
   it.each([
     ['malformed JSON', () => events('{"events": ['), 400, 'Body is not valid JSON; nothing was stored'],
-    ['a body over 1 MB', () => events(JSON.stringify({ events: [bad('b1')], padding: 'x'.repeat(1_000_001) })), 413, 'Body is larger than 1,000,000 bytes'],
+    ['a body over 4 MiB', () => events(JSON.stringify({ events: [bad('b1')], padding: 'x'.repeat(4 * 1024 * 1024) })), 413, 'Body is larger than 4,194,304 bytes'],
     ['more than 5,000 events', () => events(batch(...Array.from({ length: 5_001 }, (_, i) => ({ ...ev(), id: `m${i}`, model: 'm' })))), 413, 'A batch holds at most 5,000 events; this one has 5001'],
     ['negative tokens', () => events(batch(bad('b2'), ev({ id: 'b3', inputTokens: -1 }))), 400, 'events[1].inputTokens: must be >= 0'],
     ['a future-dated event', () => events(batch(ev({ id: 'b4', timestamp: Date.now() + 6 * MINUTE }))), 400, 'events[0].timestamp: is in the future'],

@@ -2,12 +2,20 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '@/lib/errors';
 import { environmentNameSchema } from './key-schemas';
 
+const notFound = (segment: string) => new AppError('not_found', `No environment "${segment}"; environments are named after the keys that use them`);
+
+/** The `[name]` segment of an environment route, decoded and checked: a name, or a 404 (no environment could have it). */
+export function environmentNameParam(params: Record<string, string>): string {
+  const parsed = environmentNameSchema.safeParse(safeDecode(params.name ?? ''));
+  if (!parsed.success) throw notFound(params.name ?? '');
+  return parsed.data;
+}
+
 /** The `[name]` segment of an environment route: an environment that exists, or a 404. */
 export async function environmentParam(db: PrismaClient, params: Record<string, string>): Promise<string> {
-  const parsed = environmentNameSchema.safeParse(safeDecode(params.name ?? ''));
-  const name = parsed.success ? parsed.data : '';
-  const found = name ? await db.environment.findUnique({ where: { name }, select: { name: true } }) : null;
-  if (!found) throw new AppError('not_found', `No environment "${params.name ?? ''}"; environments are named after the keys that use them`);
+  const name = environmentNameParam(params);
+  const found = await db.environment.findUnique({ where: { name }, select: { name: true } });
+  if (!found) throw notFound(params.name ?? '');
   return found.name;
 }
 

@@ -154,5 +154,10 @@ export const disableKeyBodySchema = z.object({
   confirmName: z.string({ message: "confirmName must be the key's name, typed to confirm" }).max(500),
 });
 
-/** An environment named in a URL segment: free text, so only its length is checked. */
-export const environmentNameSchema = z.string().trim().min(1).max(100);
+/** An environment named in a URL segment: free text, so only its length and control characters (NUL cannot reach Postgres) are checked. */
+export const environmentNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'an environment name has no control characters');

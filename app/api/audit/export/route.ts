@@ -1,15 +1,13 @@
 import { auditJsonLines, auditQuerySchema } from '@/lib/audit/audit-log';
 import { prisma } from '@/lib/db';
-import { AppError } from '@/lib/errors';
-import { rawRoute } from '@/lib/http';
+import { parseQuery, rawRoute } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
-// JSON lines for a SIEM, streamed: rawRoute() rather than route(), the query checked by hand.
+// JSON lines for a SIEM, streamed: rawRoute() rather than route(); parseQuery() checks the query as route() does.
 export const GET = rawRoute({ access: 'admin' }, async ({ request }) => {
-  const query = auditQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw new AppError('bad_request', `Invalid query: ${query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')}`);
-  const lines = auditJsonLines(prisma(), query.data);
+  const query = parseQuery(auditQuerySchema, request);
+  const lines = auditJsonLines(prisma(), query);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -1,7 +1,8 @@
 import { prisma } from '@/lib/db';
 import { environmentSettingsSchema, updateEnvironmentSettingsSchema } from '@/lib/environments/environment-schemas';
-import { environmentNameParam, updateEnvironmentSettings } from '@/lib/environments/environment-settings';
+import { updateEnvironmentSettings } from '@/lib/environments/environment-settings';
 import { route } from '@/lib/http';
+import { environmentNameParam } from '@/lib/keys/environment-param';
 
 export const dynamic = 'force-dynamic';
 
