@@ -2,12 +2,12 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 // The route handlers under app/api, loaded in-process for tests that call every one of them
-// (test/route-matrix.int.test.ts, test/secret-leak.int.test.ts). Import after setting
+// (test/route-matrix.int.test.ts, test/secret-leak.int.test.ts, test/fuzz-routes.int.test.ts). Import after setting
 // DATABASE_URL: the route modules' prisma() and env() are per process.
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const ORIGIN = 'http://localhost:3000';
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 export type RouteHandler = ((request: Request, context?: { params?: Promise<unknown> }) => Promise<Response>) & { [key: symbol]: unknown };
 /** `key` is "GET /api/keys/[id]": the method and the route's folder under app/. */

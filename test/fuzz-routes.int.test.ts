@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
@@ -9,6 +8,7 @@ import { FakeTraffic } from '@/fakes/fake-traffic';
 import { startFakeOpenAI, type FakeOpenAI } from '@/fakes/openai-admin-server';
 import { freshDatabase } from './database';
 import { signInAs } from './sign-in';
+import { METHODS, ORIGIN, ROOT, routeFiles } from './api-routes';
 
 // Random and malformed requests to every route handler under app/api (better-auth's own
 // excepted): as a signed-in admin, so inputs get past the access check to validation, and
@@ -21,19 +21,12 @@ import { signInAs } from './sign-in';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
-const ROOT = path.resolve(import.meta.dirname, '..');
-const ORIGIN = 'http://localhost:3000';
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 const SKIPPED = new Set(['app/api/auth/[...all]/route.ts']); // better-auth's, not ours
 const INGEST = new Set(['app/api/ingest/events/route.ts', 'app/api/ingest/otlp/v1/traces/route.ts']);
 
 type Handler = (request: Request, context?: { params?: Promise<unknown> }) => Promise<Response>;
 
-const routeFiles = (readdirSync(path.join(ROOT, 'app/api'), { recursive: true }) as string[])
-  .filter((f) => path.basename(f) === 'route.ts')
-  .map((f) => path.posix.join('app/api', f.split(path.sep).join('/')))
-  .filter((f) => !SKIPPED.has(f))
-  .sort();
+const fuzzedFiles = routeFiles().filter((f) => !SKIPPED.has(f));
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
 let openai: FakeOpenAI;
@@ -69,7 +62,7 @@ beforeAll(async () => {
   ingestToken = created.token;
   ids.token = created.info.id;
   const { createRoute } = await import('@/lib/alerts/alert-routes');
-  const route = await createRoute(db, { channel: 'slack', name: 'Fuzz route', target: 'http://127.0.0.1:9/hook', environments: [], kinds: [], minSeverity: 'warning', keyTags: [], enabled: true }, { id: null, label: 'fuzz' });
+  const route = await createRoute(db, { channel: 'slack', name: 'Fuzz route', target: 'http://127.0.0.1:9/hook', environments: [], kinds: [], minSeverity: 'warning', keyTags: [], digest: false, enabled: true }, { id: null, label: 'fuzz' });
   ids.route = route.id;
 }, 120_000);
 
@@ -268,7 +261,7 @@ function request(key: string, input: Input, ingest: boolean): Request {
 const summary = (input: Input) => JSON.stringify({ ...input, body: input.body && input.body.length > 300 ? `${input.body.slice(0, 300)}… (${input.body.length} chars)` : input.body });
 
 describe('fuzzing the route handlers', () => {
-  it.each(routeFiles)('%s answers random input with a 2xx or a clear 4xx, and a 4xx writes nothing', async (file) => {
+  it.each(fuzzedFiles)('%s answers random input with a 2xx or a clear 4xx, and a 4xx writes nothing', async (file) => {
     const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
     const route = `/${path.posix.dirname(file).replace(/^app\//, '')}`;
     const ingest = INGEST.has(file);

@@ -96,6 +96,7 @@ export async function enableUser(db: PrismaClient, ref: UserRef, actor: Actor = 
 export async function setPassword(db: PrismaClient, ref: UserRef, password: string, options: { oneTime: boolean; actor?: Actor }): Promise<void> {
   const problem = passwordProblem(password);
   if (problem) throw new AppError('bad_request', problem);
+  await requireUser(db, ref); // before the (deliberately slow) hash: an unknown user costs nothing
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const user = await requireUser(tx, ref);
