@@ -5,6 +5,7 @@ import { ADMIN_STORAGE_STATE, DEMO_ADMIN } from './e2e/demo-admin';
 // End-to-end tests run the product as users do (`burnrate start`) on a port and data folder
 // of their own, so a running `npm start` is left alone.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const E2E_DATA_DIR = '.data/e2e';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,7 +32,8 @@ export default defineConfig({
     { name: 'chromium', dependencies: ['setup'], use: { storageState: ADMIN_STORAGE_STATE } },
   ],
   webServer: {
-    command: 'node bin/burnrate.mjs start',
+    // `burnrate start` on a fresh data folder every run (see the script).
+    command: 'node e2e/start-fresh.mjs',
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -40,7 +42,7 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGINT', timeout: 20_000 },
     env: {
       PORT: String(PORT),
-      BURNRATE_DATA_DIR: '.data/e2e',
+      BURNRATE_DATA_DIR: E2E_DATA_DIR,
       BURNRATE_PG_PORT: '',
       BURNRATE_DEMO: 'on',
       LOG_LEVEL: 'warn',
