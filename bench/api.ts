@@ -9,6 +9,7 @@ import { signInAs } from '@/test/sign-in';
 import { API_BENCH_HELP, parseApiArgs } from './api-args';
 import { rawEnvironmentSeries, rawKeyHours, rawMonthSpend } from './api-baseline';
 import { loadHourlyBuckets } from './api-load';
+import { measureWriteCost, type WriteCost } from './api-writes';
 import { startBenchCluster } from './bench-cluster';
 import { generateBenchKeys } from './bench-keys';
 import { installInterruptHandlers, onInterrupt } from './cleanup';
@@ -57,6 +58,7 @@ async function main(): Promise<number> {
   let db: PrismaClient | undefined;
   try {
     const keys = generateBenchKeys(args.keys, args.seed);
+    const writeCost = args.writeRounds > 0 ? await measureWriteCost(cluster, keys, args.writeRounds, log) : null;
     await cluster.createMigrated('api', keys);
     const url = cluster.url('api');
     db = createPrisma(url, 4);
@@ -130,6 +132,7 @@ async function main(): Promise<number> {
       targets: { keyChartP95Ms: 50, overviewP95Ms: 150 },
       routes,
       baseline,
+      writeCost,
       load: { copySeconds: round(load.copyMs / 1000), indexSeconds: round(load.indexMs / 1000), rollupSeconds: round(load.rollupMs / 1000) },
       machine: { cpus: os.cpus().length, loadAvgStart: loadStart.map((l) => round(l, 2)), loadAvgEnd: os.loadavg().map((l) => round(l, 2)), postgres: cluster.serverVersion, node: process.version },
     };
@@ -145,7 +148,15 @@ async function main(): Promise<number> {
   }
 }
 
-function printTable(r: { keyChartP95Ms: number; overviewP95Ms: number; routes: Record<string, Timing>; baseline: Record<string, { raw: Timing; rollup: Timing; speedup: number }> | null; machine: unknown; hourlyBuckets: number }) {
+function printTable(r: {
+  keyChartP95Ms: number;
+  overviewP95Ms: number;
+  routes: Record<string, Timing>;
+  baseline: Record<string, { raw: Timing; rollup: Timing; speedup: number }> | null;
+  writeCost: Record<string, WriteCost> | null;
+  machine: unknown;
+  hourlyBuckets: number;
+}) {
   console.log(`${r.hourlyBuckets.toLocaleString('en-US')} hourly buckets`);
   console.log('route handler            p50 ms   p95 ms   max ms      n');
   for (const [name, t] of Object.entries(r.routes)) console.log(`${name.padEnd(24)} ${String(t.p50Ms).padStart(6)} ${String(t.p95Ms).padStart(8)} ${String(t.maxMs).padStart(8)} ${String(t.n).padStart(6)}`);
@@ -153,6 +164,10 @@ function printTable(r: { keyChartP95Ms: number; overviewP95Ms: number; routes: R
   if (r.baseline) {
     console.log('query (raw vs roll-up)   raw p50 ms   roll-up p50 ms   speed-up');
     for (const [name, b] of Object.entries(r.baseline)) console.log(`${name.padEnd(24)} ${String(b.raw.p50Ms).padStart(10)} ${String(b.rollup.p50Ms).padStart(16)} ${String(b.speedup).padStart(9)}x`);
+  }
+  if (r.writeCost) {
+    console.log('write (rows/s)           with triggers   without   cost');
+    for (const [name, w] of Object.entries(r.writeCost)) console.log(`${name.padEnd(24)} ${String(w.withTriggersRowsPerSec).padStart(13)} ${String(w.withoutTriggersRowsPerSec).padStart(9)} ${String(w.overhead).padStart(6)}x`);
   }
   console.log(`machine ${JSON.stringify(r.machine)}`);
 }

@@ -70,6 +70,9 @@ CREATE FUNCTION usage_rollup_add(
 DECLARE
     ek UUID[]; ee TEXT[]; eh TIMESTAMPTZ[]; er BIGINT[]; et BIGINT[]; ec NUMERIC[];
 BEGIN
+    -- A new hour takes its key's environment: hold the keys so that a concurrent move to
+    -- another environment (api_key_environment_rollup) waits for this write, or this for it.
+    PERFORM 1 FROM api_key WHERE id = ANY(k) ORDER BY id FOR SHARE;
     WITH d AS (
         SELECT * FROM unnest(k, h, pn, pr, pt, pc, i_n, ir, it, ic)
             AS d(key_id, hour, pn, pr, pt, pc, i_n, ir, it, ic)
