@@ -64,7 +64,7 @@ async function main(): Promise<number> {
     db = createPrisma(url, 4);
     const nowMs = Date.now();
     const hours = args.days * 24;
-    const load = await loadHourlyBuckets(url, db, keys, { hours, lastHourMs: Math.floor(nowMs / HOUR) * HOUR, seed: args.seed }, log);
+    const load = await loadHourlyBuckets(url, keys, { hours, lastHourMs: Math.floor(nowMs / HOUR) * HOUR, seed: args.seed }, log);
 
     // The handlers read DATABASE_URL once, on first use.
     process.env.DATABASE_URL = url;
