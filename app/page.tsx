@@ -6,6 +6,7 @@ import { HealthStatus } from '@/components/health-status';
 import { IncidentCounts } from '@/components/incident-counts';
 import { IncidentTable } from '@/components/incident-table';
 import { KeysTable } from '@/components/keys-table';
+import { OverviewMovers } from '@/components/overview-movers';
 import type { KeySort } from '@/components/keys-table';
 import { Pagination } from '@/components/pagination';
 import { Panel } from '@/components/panel';
@@ -19,7 +20,7 @@ import { UsageChart } from '@/components/usage-chart';
 import { isSeriesEmpty } from '@/lib/client/chart-rows';
 import { useDebouncedValue } from '@/lib/client/use-debounced-value';
 import { useIncidents } from '@/lib/client/use-incidents';
-import { useHealth, useKeys, useSummary, useUsageSeries } from '@/lib/client/use-overview';
+import { useHealth, useKeys, useSummary, useTopMovers, useUsageSeries } from '@/lib/client/use-overview';
 import { useUsageView } from '@/lib/client/use-usage-view';
 
 const KEYS_PAGE_SIZE = 25;
@@ -35,6 +36,7 @@ export default function OverviewPage() {
       </header>
       <SummarySection />
       <OpenIncidentsSection />
+      <MoversSection />
       {/* useSearchParams needs a boundary, or the whole page would skip static rendering. */}
       <Suspense fallback={<UsagePanelFallback />}>
         <UsageSection />
@@ -96,6 +98,23 @@ function OpenIncidentsSection() {
         isEmpty={(data) => data.rows.length === 0}
       >
         {(data) => <IncidentTable rows={data.rows} now={new Date(incidents.dataUpdatedAt)} label="Open incidents" />}
+      </QueryView>
+    </Panel>
+  );
+}
+
+function MoversSection() {
+  const movers = useTopMovers();
+  return (
+    <Panel id="movers" title="Top movers">
+      <QueryView
+        query={movers}
+        what="top movers"
+        loading={<LoadingState variant="table" rows={5} label="Loading top movers…" />}
+        empty={<EmptyState title="No changes to show.">No key’s spend changed between the last 7 days and the 7 before.</EmptyState>}
+        isEmpty={(data) => data.rows.length === 0}
+      >
+        {(data) => <OverviewMovers movers={data} />}
       </QueryView>
     </Panel>
   );

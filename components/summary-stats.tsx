@@ -24,11 +24,20 @@ export function SummaryStats({ summary }: SummaryStatsProps) {
         detail={`${previous} at this point last month`}
         testId="stat-month-change"
       />
+      <StatCard
+        label="Forecast to month end"
+        value={formatUsd(summary.forecast.projectedUsd)}
+        detail={`Likely ${formatUsd(summary.forecast.lowUsd)} – ${formatUsd(summary.forecast.highUsd)} by ${formatDate(lastMoment(summary.forecast.monthEnd))} (UTC), at the recent daily rate`}
+        testId="stat-forecast"
+      />
       <StatCard label="API keys" value={formatInteger(summary.keyCount)} detail="Watched keys" testId="stat-key-count" />
       <StatCard label="Environments" value={formatInteger(summary.environmentCount)} testId="stat-environment-count" />
     </dl>
   );
 }
+
+// The month's last day: `monthEnd` is the first instant of the next month.
+const lastMoment = (monthEnd: string) => new Date(Date.parse(monthEnd) - 1).toISOString();
 
 function ChangeValue({ change }: { change: Change }) {
   if (change.direction === 'flat') {

@@ -29,6 +29,43 @@ test('overview shows spend, a chart per environment and the keys by cost', async
   await page.screenshot({ path: 'test-results/overview.png', fullPage: true });
 });
 
+test('forecast to month end and the top movers, each opening its key', async ({ page }) => {
+  await page.goto('/');
+  const spend = page.getByTestId('stat-month-spend');
+  await expect.poll(async () => dollars(await spend.textContent())).toBeGreaterThan(0);
+  const forecast = page.getByTestId('stat-forecast');
+  await expect(forecast).toContainText(/Likely \$[\d,.]+ – \$[\d,.]+ by \w+ \d+, \d{4} \(UTC\)/);
+  const projected = dollars(await forecast.locator('.stat-value').textContent());
+  expect(projected).toBeGreaterThanOrEqual(dollars(await spend.textContent()));
+
+  const movers = page.getByTestId('mover-row');
+  await expect(movers.first()).toBeVisible();
+  await expect(page.getByTestId('movers-table')).toContainText(/Last 7 days \(\w+ \d+, \d{4} – \w+ \d+, \d{4}, UTC\)/);
+  const rows = await movers.evaluateAll((trs) =>
+    trs.map((tr) => ({
+      previous: tr.querySelector('[data-testid="mover-previous"]')?.textContent ?? '',
+      last: tr.querySelector('[data-testid="mover-last"]')?.textContent ?? '',
+      change: tr.querySelector('[data-testid="mover-change"]')?.textContent ?? '',
+      href: tr.querySelector('a')?.getAttribute('href') ?? '',
+    })),
+  );
+  for (const r of rows) {
+    expect(r.href).toMatch(/^\/keys\/[0-9a-f-]{36}$/);
+    // In words and numbers, never by colour alone: "Up 12.3% (+$4.56)".
+    expect(r.change).toMatch(/(Up|Down) [\d,.]+% \([+−]\$[\d,.]+\)|New: .* \(\+\$[\d,.]+\)|Stopped: .* \(−\$[\d,.]+\)/);
+    const sign = r.change.includes('(+') ? 1 : -1;
+    expect(dollars(r.last) - dollars(r.previous)).toBeCloseTo(sign * dollars(r.change.slice(r.change.lastIndexOf('('))), 1);
+  }
+  const moves = rows.map((r) => Math.abs(dollars(r.last) - dollars(r.previous)));
+  expect(moves).toEqual([...moves].sort((a, b) => b - a)); // biggest change first
+
+  const first = movers.first().getByTestId('mover-link');
+  const name = (await first.textContent())!;
+  await first.click();
+  await expect(page).toHaveURL(/\/keys\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('key-title')).toContainText(name);
+});
+
 test('range and unit live in the URL, so a shared link opens the same view', async ({ page }) => {
   await page.goto('/?range=7d&unit=tokens');
   const picker = page.getByTestId('range-picker');

@@ -20,6 +20,7 @@ const EXCEPTIONS: Record<string, string> = {
 const ACCESS: Record<string, string> = {
   'GET /api/health': 'public',
   'GET /api/overview/summary': 'read',
+  'GET /api/overview/movers': 'read',
   'GET /api/usage/series': 'read',
   'GET /api/keys': 'read',
   'GET /api/keys/[id]': 'read',

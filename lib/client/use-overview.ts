@@ -6,6 +6,7 @@ import {
   healthSchema,
   keysPageSchema,
   overviewSummarySchema,
+  topMoversSchema,
   usageSeriesSchema,
 } from '@/lib/usage/overview-schemas';
 import type { KeysQuery, Range, Unit } from '@/lib/usage/overview-schemas';
@@ -13,6 +14,7 @@ import type { KeysQuery, Range, Unit } from '@/lib/usage/overview-schemas';
 /** Query keys carry every parameter so each view is cached on its own. */
 export const overviewQueryKeys = {
   summary: () => ['overview', 'summary'] as const,
+  movers: () => ['overview', 'movers'] as const,
   usageSeries: (range: Range, unit: Unit) => ['usage', 'series', { range, unit }] as const,
   keys: (query: KeysQuery) => ['keys', 'list', query] as const,
   health: () => ['health'] as const,
@@ -22,6 +24,13 @@ export function useSummary() {
   return useQuery({
     queryKey: overviewQueryKeys.summary(),
     queryFn: ({ signal }) => fetchJson('/api/overview/summary', overviewSummarySchema, { signal }),
+  });
+}
+
+export function useTopMovers() {
+  return useQuery({
+    queryKey: overviewQueryKeys.movers(),
+    queryFn: ({ signal }) => fetchJson('/api/overview/movers', topMoversSchema, { signal }),
   });
 }
 

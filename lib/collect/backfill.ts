@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { UsageWindow } from '@/lib/providers/provider';
+import { analyzeUsage } from '@/lib/usage/analyze-usage';
 import { connectionAccess } from './connection-access';
 import { pullWindow, withConnectionLock, type PullDeps } from './pull-connection';
 import { readCursor } from './sync-cursor';
@@ -37,6 +38,7 @@ export async function backfillConnection(
     }
     options.onProgress?.({ done: i + 1, total: plan.length, window, written });
   }
+  if (written > 0) await analyzeUsage(db);
   const endMs = plan.at(-1)?.endMs ?? nowMs;
   await updateCursor(db, connectionId, ({ backfill: _done, ...c }) => ({ ...c, completeThroughMs: Math.max(c.completeThroughMs ?? 0, endMs) }));
   return { windows: plan.length, written, resumedFrom, interrupted: false };

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import { hourlyUsage } from '@/lib/usage/hourly-usage';
 import { seriesWindow } from '@/lib/usage/usage-series';
 import { bandPerStep, expectedBand, type HourUsage } from './expected-band';
 import type { BreakdownRow, IncidentMarker, KeyBreakdown, KeyBreakdownQuery, KeySeries, KeySeriesQuery, SeriesPoint } from './key-schemas';
@@ -14,8 +15,6 @@ const DAY = 24 * HOUR;
 export const BAND_WARMUP_MS = 28 * DAY;
 const MAX_MARKERS = 200;
 const MAX_BREAKDOWN_ROWS = 50;
-
-type HourRow = { t: number; cost: number; requests: number; tokens: number };
 
 export async function keySeries(db: PrismaClient, subject: UsageSubject, query: KeySeriesQuery, nowMs: number, timezone: string): Promise<KeySeries> {
   const window = seriesWindow(query.range, nowMs);
@@ -45,19 +44,6 @@ export async function keySeries(db: PrismaClient, subject: UsageSubject, query: 
     points.push({ t: new Date(t).toISOString(), value: values.get(t) ?? 0, expected: band?.expected ?? null, lower: band?.lower ?? null, upper: band?.upper ?? null });
   }
   return { range: query.range, unit: query.unit, stepSeconds: window.stepMs / 1000, timezone, points, markers };
-}
-
-async function hourlyUsage(db: PrismaClient, subject: UsageSubject, fromMs: number, toMs: number): Promise<Map<number, HourRow>> {
-  // Day-wide rows (width 86400) would land in one hour; nothing stores them today.
-  const rows = await db.$queryRaw<HourRow[]>`
-    WITH chosen AS (${chosenSources(subject, fromMs, toMs)})
-    SELECT (extract(epoch FROM date_bin('1 hour', u.bucket_start, TIMESTAMPTZ '2000-01-01 00:00:00+00')) * 1000)::float8 AS t,
-           sum(u.cost_usd)::float8 AS cost, sum(u.requests)::float8 AS requests, sum(${TOKENS_SQL})::float8 AS tokens
-    FROM usage_bucket u JOIN chosen c ON c.key_id = u.key_id AND c.source = u.source
-    WHERE ${subjectRows(subject)} AND u.width_seconds <= 3600
-      AND u.bucket_start >= ${new Date(fromMs)} AND u.bucket_start < ${new Date(toMs)}
-    GROUP BY 1`;
-  return new Map(rows.map((r) => [r.t, r]));
 }
 
 async function incidentMarkers(db: PrismaClient, subject: UsageSubject, fromMs: number, toMs: number): Promise<IncidentMarker[]> {

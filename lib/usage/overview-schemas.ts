@@ -33,8 +33,38 @@ export const overviewSummarySchema = z.object({
   lastMonthSameDayUsd: z.number(), // last month from its start to the same day and time
   keyCount: z.number().int(),
   environmentCount: z.number().int(),
+  // Month-end spend at the recent burn rate (lib/detect/budget/forecast.ts, UTC days), with
+  // an ~80% range; `monthEnd` is the first instant of next month.
+  forecast: z.object({ monthEnd: z.string(), projectedUsd: z.number(), lowUsd: z.number(), highUsd: z.number() }),
 });
 export type OverviewSummary = z.infer<typeof overviewSummarySchema>;
+
+export const topMoversQuerySchema = z.object({
+  limit: z.coerce.number({ message: 'limit must be a number from 1 to 20' }).int().min(1, 'limit must be at least 1').max(20, 'limit must be at most 20').default(5),
+});
+export type TopMoversQuery = z.infer<typeof topMoversQuerySchema>;
+
+// Keys whose spend changed most: the last 7 complete UTC days [from, to) against the 7
+// before [previousFrom, from), biggest change in dollars first, up or down.
+export const topMoversSchema = z.object({
+  previousFrom: z.string(),
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(
+    z.object({
+      keyId: z.string(),
+      name: z.string(),
+      environment: z.string(),
+      provider: z.enum(['openai', 'anthropic']),
+      lastUsd: z.number(),
+      previousUsd: z.number(),
+      changeUsd: z.number(), // lastUsd - previousUsd
+      /** changeUsd / previousUsd; null when the key spent nothing in the previous 7 days. */
+      changeRatio: z.number().nullable(),
+    }),
+  ),
+});
+export type TopMovers = z.infer<typeof topMoversSchema>;
 
 // Each sort has one direction: names A→Z, the rest biggest, newest or most used first.
 // `cost` is month to date, `last7d` the last 7 days, `budget` the share of the key's budget used.

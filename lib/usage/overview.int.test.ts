@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/test/database';
 import { keysPage, overviewSummary, usageSeries } from './overview';
+import { topMovers } from './top-movers';
 import { upsertUsageBuckets, type UsageBucketInput } from './upsert-usage-buckets';
 
 let ctx: Awaited<ReturnType<typeof freshDatabase>>;
@@ -63,6 +64,31 @@ describe('overview read models', () => {
     expect(s.keyCount).toBe(3);
     expect(s.environmentCount).toBe(2);
     expect(s.monthStart).toBe('2026-03-01T00:00:00.000Z');
+    // No spend in the 7 days before 10 March but 7.5 on the 9th: the forecast adds the recent
+    // rate for the 21.5 days left to what was spent, and its range holds the projection.
+    expect(s.forecast.monthEnd).toBe('2026-04-01T00:00:00.000Z');
+    expect(s.forecast.projectedUsd).toBeGreaterThan(s.monthToDateUsd);
+    expect(s.forecast.lowUsd).toBeLessThanOrEqual(s.forecast.projectedUsd);
+    expect(s.forecast.highUsd).toBeGreaterThanOrEqual(s.forecast.projectedUsd);
+  });
+
+  it('top movers: the last 7 whole UTC days against the 7 before, biggest change first', async () => {
+    const db = ctx.prisma;
+    const k = await db.apiKey.create({ data: { provider: 'anthropic', providerKeyId: 'apikey_mover', name: 'Mover', environment: 'staging' } });
+    await upsertUsageBuckets(db, [
+      bucket(k.id, '2026-02-25T10:00:00Z', 4), // the 7 days before: 24 Feb .. 2 Mar
+      bucket(k.id, '2026-03-04T10:00:00Z', 40), // the last 7 days: 3 .. 9 Mar
+      bucket(k.id, '2026-03-10T10:00:00Z', 1000), // today: not a whole day yet, left out
+    ]);
+    const movers = await topMovers(db, { limit: 5 }, NOW);
+    expect(movers).toMatchObject({ previousFrom: '2026-02-24T00:00:00.000Z', from: '2026-03-03T00:00:00.000Z', to: '2026-03-10T00:00:00.000Z' });
+    expect(movers.rows.map((r) => [r.name, r.previousUsd, r.lastUsd, r.changeUsd, r.changeRatio])).toEqual([
+      ['Mover', 4, 40, 36, 9],
+      ['Chat', 20, 0, -20, -1], // 2 Mar is in the previous 7 days
+      ['Batch', 0, 7.5, 7.5, null],
+    ]);
+    expect((await topMovers(db, { limit: 1 }, NOW)).rows).toHaveLength(1);
+    await db.apiKey.delete({ where: { id: k.id } });
   });
 
   it('counts a request once when both the provider and a gateway reported it', async () => {

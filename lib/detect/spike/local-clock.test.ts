@@ -19,4 +19,15 @@ describe('createLocalClock', () => {
     const slot = createLocalClock(zone)(Date.parse(iso));
     expect(slot).toEqual({ hourOfWeek, hourOfDay: hourOfWeek % 24, localTime });
   });
+
+  it('agrees with Intl every 53 minutes of a year, across both transitions, in zones with odd offsets', () => {
+    for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'UTC']) {
+      const format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+      const clock = createLocalClock(zone);
+      for (let t = Date.parse('2026-01-01T00:07:00Z'); t < Date.parse('2027-01-01T00:00:00Z'); t += 53 * 60_000) {
+        const p = Object.fromEntries(format.formatToParts(t).map((x) => [x.type, x.value]));
+        expect(clock(t).localTime, `${zone} ${new Date(t).toISOString()}`).toBe(`${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`);
+      }
+    }
+  }, 60_000);
 });
