@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useId } from 'react';
+import type { ReactNode } from 'react';
 import { IncidentTime } from '@/components/incident-time';
 import { CHANNEL_LABELS, describeDeliveryCounts, describeRouteFilters, routeHealth } from '@/lib/client/alert-route-labels';
 import type { AlertRouteView, TestResult } from '@/lib/alerts/alert-route-schemas';
+import { useCardActions } from '@/lib/client/use-card-actions';
 
 export type RouteBusy = 'test' | 'toggle' | 'delete';
 
@@ -28,31 +29,9 @@ type AlertRouteCardProps = {
 /** One route: where it sends, what it takes, whether sending works, and what can be done with it. */
 export function AlertRouteCard({ route, now, busy, test, error, editing, onTest, onToggle, onEdit, onDelete, children }: AlertRouteCardProps) {
   const id = useId();
+  const { confirming, setConfirming, keep, onConfirmKey, keepRef, deleteRef, editRef } = useCardActions(editing);
   const health = routeHealth(route);
-  const [confirming, setConfirming] = useState(false);
-  const deleteRef = useRef<HTMLButtonElement>(null);
-  const keepRef = useRef<HTMLButtonElement>(null);
-  const editRef = useRef<HTMLButtonElement>(null);
-  const wasEditing = useRef(editing);
   const waiting = busy !== null;
-
-  useEffect(() => {
-    if (confirming) keepRef.current?.focus();
-  }, [confirming]);
-
-  // Back to the Edit button once the form closes (saved or cancelled), not to the top of the page.
-  useEffect(() => {
-    if (wasEditing.current && !editing) editRef.current?.focus();
-    wasEditing.current = editing;
-  }, [editing]);
-
-  const keep = () => {
-    setConfirming(false);
-    deleteRef.current?.focus();
-  };
-  const onConfirmKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') keep();
-  };
 
   return (
     <li className="route" aria-labelledby={`${id}-name`} data-testid="alert-route" data-route-name={route.name} data-enabled={String(route.enabled)} data-health={health.state}>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState } from 'react';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useId } from 'react';
+import type { ReactNode } from 'react';
 import { BudgetBurnChart } from '@/components/budget-burn-chart';
 import { BudgetHistoryChart } from '@/components/budget-history-chart';
 import { BudgetProgress } from '@/components/budget-progress';
@@ -9,6 +9,7 @@ import { describeOverrun, formatForecastRange, monthName, scopeLabel, statusReas
 import { historyRows } from '@/lib/client/budget-totals';
 import { formatUsd } from '@/lib/client/format';
 import type { BudgetView } from '@/lib/budgets/budget-schemas';
+import { useCardActions } from '@/lib/client/use-card-actions';
 
 type BudgetCardProps = {
   budget: BudgetView;
@@ -25,32 +26,10 @@ type BudgetCardProps = {
 /** One budget: whose it is, where it stands this month, where it is heading, and its last months. */
 export function BudgetCard({ budget, editing, deleting, error, onEdit, onDelete, children }: BudgetCardProps) {
   const id = useId();
-  const [confirming, setConfirming] = useState(false);
-  const keepRef = useRef<HTMLButtonElement>(null);
-  const deleteRef = useRef<HTMLButtonElement>(null);
-  const editRef = useRef<HTMLButtonElement>(null);
-  const wasEditing = useRef(editing);
+  const { confirming, setConfirming, keep, onConfirmKey, keepRef, deleteRef, editRef } = useCardActions(editing);
   const href = subjectHref(budget);
   const overrun = describeOverrun(budget);
   const marks = thresholdMarks(budget.thresholds, budget.percent);
-
-  useEffect(() => {
-    if (confirming) keepRef.current?.focus();
-  }, [confirming]);
-
-  // Back to the Edit button once the form closes, not to the top of the page.
-  useEffect(() => {
-    if (wasEditing.current && !editing) editRef.current?.focus();
-    wasEditing.current = editing;
-  }, [editing]);
-
-  const keep = () => {
-    setConfirming(false);
-    deleteRef.current?.focus();
-  };
-  const onConfirmKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') keep();
-  };
 
   return (
     <li className="budget-card" aria-labelledby={`${id}-name`} data-testid="budget" data-subject={budget.subjectName} data-scope={budget.scope} data-status={budget.status}>
