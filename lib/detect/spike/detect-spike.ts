@@ -2,6 +2,7 @@ import type { Usage } from '@/lib/detect/eval/load-scenario';
 import type { Finding, Severity } from '@/lib/detect/eval/finding';
 import type { BucketObservation, Detector, KeyObservation } from '@/lib/detect/eval/replay';
 import { createLocalClock, type LocalSlot } from './local-clock';
+import { createModelSpikes, type ModelSpike } from './model-spike';
 import { METRIC_REQUESTS, METRIC_TOKENS, TIER_NAMES, baselineRates, createBaseline, type BaselineRates } from './seasonal-baseline';
 import { judgeSpike, LEARN_AUTO, LEARN_EXCLUDE, LEARN_INCLUDE, OUT_EXPECTED_REQUESTS, OUT_EXPECTED_TOKENS, OUT_EXPECTED_USD, OUT_METRIC, OUT_TIER, SPIKE_OUT_LENGTH, stepSpike } from './spike-core';
 import { DEFAULT_SPIKE_SETTINGS, type SpikeSettings } from './spike-settings';
@@ -18,6 +19,7 @@ export function createSpikeDetector(overrides: Partial<SpikeSettings> = {}): Det
   const clocks = new Map<string, (epochMs: number) => LocalSlot>();
   const rates = new Map<number, BaselineRates>();
   const out = new Float64Array(SPIKE_OUT_LENGTH);
+  const models = createModelSpikes(settings);
   const contextOf = (bucket: BucketObservation) => {
     let clock = clocks.get(bucket.timezone);
     if (!clock) clocks.set(bucket.timezone, (clock = createLocalClock(bucket.timezone)));
@@ -35,8 +37,17 @@ export function createSpikeDetector(overrides: Partial<SpikeSettings> = {}): Det
         if (!state) baselines.set(k.key, (state = createBaseline()));
         const tokens = k.inputTokens + k.outputTokens;
         const learnMode = k.baseline === 'exclude' ? LEARN_EXCLUDE : k.baseline === 'include' ? LEARN_INCLUDE : LEARN_AUTO;
-        const score = stepSpike(state, local.hourOfWeek, local.hourOfDay, k.costUsd, k.requests, tokens, r, settings, out, learnMode, false);
+        // A key with several models: its models are judged against the key's expectation
+        // first, and a bucket one of them burns in is not learnt by the key either.
+        let modelSpike: ModelSpike | null = null;
+        if (models.before(k, state, bucket.start)) {
+          const keyFlagged = judgeSpike(state, local.hourOfWeek, local.hourOfDay, k.costUsd, k.requests, tokens, r, settings, out, false) > 0;
+          modelSpike = models.after(k, local, bucket.start, r, out, keyFlagged);
+        }
+        const score = stepSpike(state, local.hourOfWeek, local.hourOfDay, k.costUsd, k.requests, tokens, r, settings, out, modelSpike ? LEARN_EXCLUDE : learnMode, false);
+        models.learnt(k, bucket.bucketSeconds);
         if (score > 0) findings.push(toFinding(k, tokens, score, out, local, bucket.bucketSeconds, settings));
+        if (modelSpike) findings.push(toModelFinding(k, modelSpike, local, bucket.bucketSeconds, settings));
       }
       return findings;
     },
@@ -85,6 +96,35 @@ function toFinding(k: KeyObservation, tokens: number, score: number, out: Float6
       localTime: local.localTime,
       hourOfWeek: local.hourOfWeek,
       models,
+      regions,
+    },
+  };
+}
+
+/** A model burning inside a key whose total hides it (model-spike.ts). */
+function toModelFinding(k: KeyObservation, m: ModelSpike, local: LocalSlot, bucketSeconds: number, s: SpikeSettings): Finding {
+  const multiple = m.expectedUsd > 0 ? m.costUsd / m.expectedUsd : Infinity;
+  const times = Number.isFinite(multiple) ? `${multiple.toFixed(1)}x` : 'from zero';
+  const regions = top(k.regions);
+  return {
+    key: k.key,
+    kind: 'spike',
+    severity: severityOf(m.score, multiple, ((m.costUsd - m.expectedUsd) * 3600) / bucketSeconds, s),
+    summary: `${m.model} cost $${m.costUsd.toFixed(2)} at ${local.localTime} local vs expected $${m.expectedUsd.toFixed(2)} for this model (${times}, score ${m.score.toFixed(1)}); key total $${m.keyCostUsd.toFixed(2)} vs $${m.keyExpectedUsd.toFixed(2)}`,
+    evidence: {
+      observedUsd: m.costUsd,
+      expectedUsd: m.expectedUsd,
+      multiple,
+      score: m.score,
+      requests: m.requests,
+      tokens: m.tokens,
+      metric: 'cost',
+      spikedModel: m.model,
+      keyObservedUsd: m.keyCostUsd,
+      keyExpectedUsd: m.keyExpectedUsd,
+      localTime: local.localTime,
+      hourOfWeek: local.hourOfWeek,
+      models: top(k.models),
       regions,
     },
   };
