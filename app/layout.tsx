@@ -35,28 +35,31 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
                 <span className="brand-mark" aria-hidden="true" />
                 Burnrate
               </p>
-              <nav aria-label="Main">
-                <ul className="nav-list">
-                  <li>
-                    <NavLink href="/">Overview</NavLink>
-                  </li>
-                  <li>
-                    <NavLink href="/incidents">Incidents</NavLink>
-                  </li>
-                  <li>
-                    <NavLink href="/keys">Keys</NavLink>
-                  </li>
-                  <li>
-                    <NavLink href="/hygiene">Hygiene</NavLink>
-                  </li>
-                  <li>
-                    <NavLink href="/settings/alerts">Settings</NavLink>
-                  </li>
-                  <li>
-                    <NavLink href="/budgets">Budgets</NavLink>
-                  </li>
-                </ul>
-              </nav>
+              {/* Signed out, the only page is sign-in: links to pages it cannot open would only bounce back. */}
+              {session ? (
+                <nav aria-label="Main">
+                  <ul className="nav-list">
+                    <li>
+                      <NavLink href="/">Overview</NavLink>
+                    </li>
+                    <li>
+                      <NavLink href="/incidents">Incidents</NavLink>
+                    </li>
+                    <li>
+                      <NavLink href="/keys">Keys</NavLink>
+                    </li>
+                    <li>
+                      <NavLink href="/hygiene">Hygiene</NavLink>
+                    </li>
+                    <li>
+                      <NavLink href="/settings/alerts">Settings</NavLink>
+                    </li>
+                    <li>
+                      <NavLink href="/budgets">Budgets</NavLink>
+                    </li>
+                  </ul>
+                </nav>
+              ) : null}
               {session ? <UserMenu email={session.user.email} role={session.user.role} /> : null}
             </header>
             <main id="main" className="main" tabIndex={-1}>

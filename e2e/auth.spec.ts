@@ -9,6 +9,8 @@ test('anonymous visitors are sent to sign-in, and the API answers 401', async ({
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fincidents%3Fstatus%3Dall$/);
   await expect(page.getByTestId('sign-in-form')).toBeVisible();
   await expect(page.getByTestId('user-menu')).toHaveCount(0);
+  // Signed out there is nothing to navigate to.
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
 
   const res = await request.get('/api/incidents');
   expect(res.status()).toBe(401);
@@ -29,10 +31,12 @@ test('a wrong password is refused with a clear message; the right one signs in a
   await expect(page).toHaveURL(/\/keys$/);
   await expect(page.getByTestId('user-email')).toHaveText(DEMO_ADMIN.email);
   await expect(page.getByTestId('user-role')).toHaveText('Role: admin');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Keys' })).toHaveAttribute('aria-current', 'page');
 
   await page.getByTestId('sign-out').click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await expect(page.getByTestId('user-menu')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in$/);
 });
