@@ -234,4 +234,24 @@ describe('fake Anthropic admin API: API keys', () => {
     expect(active).not.toContain(id);
     await expect(sdk.organization.apiKeys.retrieve('apikey_nope')).rejects.toBeInstanceOf(NotFoundError);
   });
+
+  it('an inactive key stops spending until it is active again', async () => {
+    let now = NOW;
+    const moving = new FakeTraffic({ keys: DEMO_KEYS, seed: DEMO_SEED, now: () => now });
+    const other = await startFakeAnthropic({ traffic: moving, adminKey: ADMIN_KEY });
+    try {
+      const id = keys[0]!.providerKeyId;
+      const own = (from: number, to: number) => moving.truth(from, to).filter((r) => r.providerKeyId === id).length;
+      const admin = new Anthropic({ apiKey: ADMIN_KEY, authToken: null, baseURL: other.baseURL, maxRetries: 0 });
+      await admin.organization.apiKeys.update(id, { status: 'inactive' });
+      now += 3 * 3_600_000;
+      await admin.organization.apiKeys.update(id, { status: 'active' });
+      now += 3 * 3_600_000;
+      expect(own(NOW - 3 * 3_600_000, NOW)).toBeGreaterThan(0);
+      expect(own(NOW + 60_000, NOW + 3 * 3_600_000)).toBe(0);
+      expect(own(NOW + 3 * 3_600_000 + 60_000, now)).toBeGreaterThan(0);
+    } finally {
+      await other.stop();
+    }
+  });
 });

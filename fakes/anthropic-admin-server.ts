@@ -100,7 +100,12 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions): Promise
       if (update.status !== 'active' && update.status !== 'inactive' && update.status !== 'archived')
         return error(400, 'invalid_request_error', 'status: must be one of active, inactive, archived');
       if (keyStatus.get(id) === 'archived') return error(400, 'invalid_request_error', 'An archived API key cannot be changed');
+      const was = keyStatus.get(id) ?? 'active';
       keyStatus.set(id, update.status);
+      // An inactive key is refused by the API, so it stops spending; reports change with it.
+      if (was === 'active' && update.status !== 'active') traffic.stop(id, traffic.options.now());
+      if (was !== 'active' && update.status === 'active') traffic.resume(id, traffic.options.now());
+      cache.clear();
     }
     return { status: 200, body: keyJson(key) };
   };

@@ -43,4 +43,27 @@ describe('FakeTraffic', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.providerKeyId === one)).toBe(true);
   });
+
+  it('serves no usage for a key the provider stopped, from the minute it stopped until it resumed', () => {
+    const id = keys.find((k) => traffic.buckets(start, NOW, 60_000, new Set([k.providerKeyId])).flatMap((b) => b.rows).length > 100)!.providerKeyId;
+    const only = new Set([id]);
+    const stopping = new FakeTraffic({ keys, seed: DEMO_SEED, now: () => NOW });
+    const minutes = (t: FakeTraffic) => new Set(t.buckets(start, NOW, 60_000, only).flatMap((b) => b.rows.map((r) => r.bucketStartMs)));
+    const before = minutes(stopping);
+    stopping.stop(id, Date.parse('2026-03-04T10:15:30Z'));
+    stopping.resume(id, Date.parse('2026-03-04T11:40:10Z'));
+    const after = minutes(stopping);
+    const stoppedFrom = Date.parse('2026-03-04T10:15:00Z');
+    const servedAgain = Date.parse('2026-03-04T11:41:00Z');
+    expect([...before].some((t) => t >= stoppedFrom && t < servedAgain)).toBe(true);
+    expect([...after].filter((t) => t >= stoppedFrom && t < servedAgain)).toEqual([]);
+    expect([...after].sort()).toEqual([...before].filter((t) => t < stoppedFrom || t >= servedAgain).sort());
+    // Hour buckets and the truth agree with the minutes (no whole-hour shortcut across a stop).
+    const hourly = total(stopping.buckets(start, NOW, 3_600_000, only).flatMap((b) => b.rows));
+    expect(hourly).toEqual(total(stopping.buckets(start, NOW, 60_000, only).flatMap((b) => b.rows)));
+    expect(total(stopping.truth(start, NOW).filter((r) => r.providerKeyId === id))).toEqual(hourly);
+    // Other keys are untouched.
+    const others = (t: FakeTraffic) => total(t.truth(start, NOW).filter((r) => r.providerKeyId !== id));
+    expect(others(stopping)).toEqual(others(traffic));
+  });
 });

@@ -30,13 +30,31 @@ export type FakeTrafficOptions = {
   provisionalShare?: number;
 };
 
+type Stop = { fromMs: number; toMs: number };
+
 export class FakeTraffic {
   private readonly minuteCache = new Map<string, DemoUsageRow[][]>();
+  /** Per provider key id, the times the provider refused it (deleted, set inactive). */
+  private readonly stops = new Map<string, Stop[]>();
 
   constructor(readonly options: FakeTrafficOptions) {}
 
   get keys(): readonly DemoKey[] {
     return this.options.keys;
+  }
+
+  // The provider stops serving a key (deleted, set inactive) at `atMs`: nobody can use it
+  // from the minute that holds that moment, so no usage is reported for it from then on.
+  stop(providerKeyId: string, atMs: number): void {
+    const list = this.stops.get(providerKeyId) ?? [];
+    if (list.at(-1)?.toMs !== Infinity) list.push({ fromMs: Math.floor(atMs / MINUTE) * MINUTE, toMs: Infinity });
+    this.stops.set(providerKeyId, list);
+  }
+
+  // ...and serves it again (set active) from the next minute.
+  resume(providerKeyId: string, atMs: number): void {
+    const open = this.stops.get(providerKeyId)?.at(-1);
+    if (open?.toMs === Infinity) open.toMs = Math.floor(atMs / MINUTE) * MINUTE + MINUTE;
   }
 
   // Rows per key and model for each bucket of `widthMs` in [startMs, endMs); the first bucket
@@ -78,8 +96,10 @@ export class FakeTraffic {
     const share = this.options.provisionalShare ?? 0.6;
     for (const key of this.options.keys) {
       if (keyIds && !keyIds.has(key.providerKeyId)) continue;
+      const stops = this.stops.get(key.providerKeyId) ?? [];
+      const served = (t: number, end: number) => stops.every((x) => end <= x.fromMs || t >= x.toMs);
       for (let h = Math.floor(firstMinute / HOUR) * HOUR; h < until; h += HOUR) {
-        const whole = h >= firstMinute && h + HOUR <= until && h + HOUR <= now - revision;
+        const whole = h >= firstMinute && h + HOUR <= until && h + HOUR <= now - revision && served(h, h + HOUR);
         if (whole) {
           for (const r of demoUsageForHour(key, h, this.options.seed)) add(key, r, 1);
           continue;
@@ -87,7 +107,7 @@ export class FakeTraffic {
         const minutes = this.minutesOf(key, h);
         for (let m = 0; m < 60; m++) {
           const t = h + m * MINUTE;
-          if (t < firstMinute || t >= until) continue;
+          if (t < firstMinute || t >= until || !served(t, t + MINUTE)) continue;
           const s = revision > 0 && t >= now - revision - MINUTE ? share : 1;
           for (const r of minutes[m]!) add(key, r, s);
         }

@@ -234,6 +234,25 @@ describe('fake OpenAI admin API: projects and keys', () => {
     expect((again as NotFoundError).error).toMatchObject({ message: expect.stringContaining('key_demo_staging_support_chat'), type: 'invalid_request_error' });
   });
 
+  it('a deleted key stops spending: its usage ends at the deletion, others go on', async () => {
+    let now = NOW;
+    const moving = new FakeTraffic({ keys, seed: DEMO_SEED, now: () => now });
+    const other = await startFakeOpenAI({ traffic: moving, adminKey: ADMIN });
+    try {
+      const id = 'key_demo_support_chat';
+      const spend = (from: number, to: number) => (own: boolean) => moving.truth(from, to).filter((r) => (r.providerKeyId === id) === own).length;
+      const res = await fetch(`${other.baseURL}/organization/projects/proj_demo_helpdesk/api_keys/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN}` } });
+      expect(res.status).toBe(200);
+      now += 3 * 3_600_000;
+      const before = spend(NOW - 3 * 3_600_000, NOW);
+      const after = spend(NOW + 60_000, now);
+      expect([before(true) > 0, before(false) > 0]).toEqual([true, true]);
+      expect([after(true), after(false) > 0]).toEqual([0, true]);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('answers unknown paths with a 404 envelope', async () => {
     const res = await raw('/organization/nothing');
     expect(res.status).toBe(404);

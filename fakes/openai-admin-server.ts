@@ -105,6 +105,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions): Promise<FakeO
       if (keyId && req.method === 'DELETE') {
         if (!findKey(projectId, keyId)) return noKey(keyId);
         deletedKeys.add(keyId);
+        traffic.stop(keyId, traffic.options.now());
         return { status: 200, body: { object: 'organization.project.api_key.deleted', id: keyId, deleted: true } };
       }
     }
