@@ -88,7 +88,6 @@ function BudgetsView() {
             <CreateBudget
               initial={creating.draft}
               zones={creating.zones}
-              existing={data?.budgets ?? []}
               onSaved={(budget, updated) => {
                 setCreating(null);
                 setNotice(savedNotice(budget, updated));
@@ -127,9 +126,9 @@ function BudgetsView() {
   );
 }
 
-type CreateBudgetProps = { initial: BudgetDraft; zones: string[]; existing: readonly BudgetView[]; onSaved: (budget: BudgetView, updated: boolean) => void; onCancel: () => void };
+type CreateBudgetProps = { initial: BudgetDraft; zones: string[]; onSaved: (budget: BudgetView, updated: boolean) => void; onCancel: () => void };
 
-function CreateBudget({ initial, zones, existing, onSaved, onCancel }: CreateBudgetProps) {
+function CreateBudget({ initial, zones, onSaved, onCancel }: CreateBudgetProps) {
   const put = usePutBudget();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
@@ -139,9 +138,8 @@ function CreateBudget({ initial, zones, existing, onSaved, onCancel }: CreateBud
   const choicesError = keys.error ? `Could not list keys: ${keys.error.message}` : environments.error ? `Could not list environments: ${environments.error.message}` : null;
 
   const submit = (draft: BudgetDraft) => {
-    // PUT is an upsert: saying "updated" needs to know whether the subject had a budget.
-    const updated = existing.some((b) => (draft.scope === 'key' ? b.scope === 'key' && b.keyId === draft.keyId : b.scope === 'environment' && b.subjectName === draft.environment.trim()));
-    put.mutate(budgetBody(draft), { onSuccess: (budget) => onSaved(budget, updated) });
+    // PUT is an upsert: the server says whether the subject already had a budget.
+    put.mutate(budgetBody(draft), { onSuccess: (budget) => onSaved(budget, !budget.created) });
   };
 
   return (

@@ -88,6 +88,10 @@ export const budgetViewSchema = z.object({
    * after), and the forecast's projected spend by the end of the day (from today on). */
   burn: z.array(z.object({ date: z.string(), actualUsd: z.number().nullable(), forecastUsd: z.number().nullable() })),
 });
+
+/** What PUT /api/budgets answers: the budget, and whether this request created it (PUT is an upsert). */
+export const savedBudgetSchema = budgetViewSchema.extend({ created: z.boolean() });
+export type SavedBudget = z.infer<typeof savedBudgetSchema>;
 export type BudgetView = z.infer<typeof budgetViewSchema>;
 
 export const budgetTotalsSchema = z.object({

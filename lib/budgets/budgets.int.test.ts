@@ -7,7 +7,7 @@ import { monthPeriodAt } from '@/lib/detect/budget/budget-period';
 import { upsertUsageBuckets, type UsageBucketInput } from '@/lib/usage/upsert-usage-buckets';
 import { freshDatabase } from '@/test/database';
 import { signInAs } from '@/test/sign-in';
-import { budgetListSchema, budgetViewSchema } from './budget-schemas';
+import { budgetListSchema, budgetViewSchema, savedBudgetSchema } from './budget-schemas';
 import { exportBudgets, listBudgets } from './budgets';
 
 // The budget API through its route handlers (real clock) and its lib (pinned clock), on a
@@ -68,12 +68,12 @@ describe('PUT /api/budgets', () => {
   it('creates, updates and deletes a budget, each change audited with before and after', async () => {
     const created = await put({ scope: 'key', keyId: chat, monthlyUsd: 500, timezone: 'Europe/Berlin' });
     expect(created.status).toBe(200);
-    const view = budgetViewSchema.parse(await created.json());
-    expect(view).toMatchObject({ scope: 'key', keyId: chat, environment: 'production', subjectName: 'prod-chat', monthlyUsd: 500, thresholds: [50, 80, 100], timezone: 'Europe/Berlin', status: 'ok' });
+    const view = savedBudgetSchema.parse(await created.json());
+    expect(view).toMatchObject({ created: true, scope: 'key', keyId: chat, environment: 'production', subjectName: 'prod-chat', monthlyUsd: 500, thresholds: [50, 80, 100], timezone: 'Europe/Berlin', status: 'ok' });
     expect(view.history).toHaveLength(6);
 
-    const updated = budgetViewSchema.parse(await (await put({ scope: 'key', keyId: chat, monthlyUsd: 750.25, thresholds: [100, 90] })).json());
-    expect(updated).toMatchObject({ id: view.id, monthlyUsd: 750.25, thresholds: [90, 100], timezone: 'UTC' });
+    const updated = savedBudgetSchema.parse(await (await put({ scope: 'key', keyId: chat, monthlyUsd: 750.25, thresholds: [100, 90] })).json());
+    expect(updated).toMatchObject({ created: false, id: view.id, monthlyUsd: 750.25, thresholds: [90, 100], timezone: 'UTC' });
     await put({ scope: 'key', keyId: chat, monthlyUsd: 750.25, thresholds: [90, 100] }); // no change, no audit line
 
     const other = budgetViewSchema.parse(await (await put({ scope: 'environment', environment: 'staging', monthlyUsd: 50 })).json());

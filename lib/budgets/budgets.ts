@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/incidents/incident-actions';
 import { budgetsCsv, csvFilename, type BudgetCsvRow } from './budget-csv';
 import { budgetBurn } from './budget-burn';
-import type { BudgetList, BudgetListQuery, BudgetView, PutBudgetInput } from './budget-schemas';
+import type { BudgetList, BudgetListQuery, BudgetView, PutBudgetInput, SavedBudget } from './budget-schemas';
 import { budgetSubject, dailySpend } from './budget-spend';
 import { budgetStatus, monthTotals, spendWindow, standingOf, type SpendWindow } from './budget-standing';
 import { budgetTotals } from './budget-totals';
@@ -51,8 +51,8 @@ export async function listBudgets(db: PrismaClient, now: number, query: BudgetLi
 }
 
 /** Creates the subject's budget, or replaces its settings. */
-export async function putBudget(db: PrismaClient, input: PutBudgetInput, actor: Actor, now: number): Promise<BudgetView> {
-  const row = await db
+export async function putBudget(db: PrismaClient, input: PutBudgetInput, actor: Actor, now: number): Promise<SavedBudget> {
+  const { row, created } = await db
     .$transaction(async (tx) => {
       await assertSubjectExists(tx, input);
       const where = input.scope === 'key' ? { keyId: input.keyId } : { environment: input.environment };
@@ -67,14 +67,14 @@ export async function putBudget(db: PrismaClient, input: PutBudgetInput, actor: 
           data: { actorId: actor.id, actorEmail: actor.label, action: before ? 'budget.update' : 'budget.create', targetType: 'budget', targetId: after.id, before: before ? audited(before) : undefined, after: audited(after) },
         });
       }
-      return after;
+      return { row: after, created: !before };
     })
     .catch((error: unknown) => {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new AppError('conflict', 'The budget was created meanwhile by someone else; send the request again to update it');
       throw error;
     });
   const [view] = await viewsOf(db, [row], now);
-  return view!;
+  return { ...view!, created };
 }
 
 export async function deleteBudget(db: PrismaClient, id: string, actor: Actor): Promise<void> {

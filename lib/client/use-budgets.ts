@@ -7,7 +7,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { BudgetBody } from '@/lib/client/budget-draft';
 import { exportMonth, monthOf } from '@/lib/client/budget-month';
 import { deleteJson, fetchJson } from '@/lib/client/fetch-json';
-import { budgetListSchema, budgetViewSchema, deletedSchema } from '@/lib/budgets/budget-schemas';
+import { budgetListSchema, deletedSchema, savedBudgetSchema } from '@/lib/budgets/budget-schemas';
 import type { BudgetList } from '@/lib/budgets/budget-schemas';
 import { keysPageSchema } from '@/lib/usage/overview-schemas';
 
@@ -74,7 +74,7 @@ export function usePutBudget() {
   return useMutation({
     // fetch-json has no PUT helper; the same parsing and error mapping through fetchJson.
     mutationFn: (body: BudgetBody) =>
-      fetchJson(budgetsUrl, budgetViewSchema, { method: 'PUT', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      fetchJson(budgetsUrl, savedBudgetSchema, { method: 'PUT', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     onSuccess: async (saved) => {
       // The saved budget at once on the pages showing it; totals and new budgets with the refetch.
       queryClient.setQueriesData<BudgetList>({ queryKey: budgetQueryKeys.lists() }, (data) => data && { ...data, budgets: data.budgets.map((b) => (b.id === saved.id ? saved : b)) });
