@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { IncidentTime } from '@/components/incident-time';
 import { CHANNEL_LABELS, describeDeliveryCounts, describeRouteFilters, routeHealth } from '@/lib/client/alert-route-labels';
 import type { AlertRouteView, TestResult } from '@/lib/alerts/alert-route-schemas';
+import { InlineConfirm } from '@/components/inline-confirm';
 import { useCardActions } from '@/lib/client/use-card-actions';
 
 export type RouteBusy = 'test' | 'toggle' | 'delete';
@@ -29,7 +30,7 @@ type AlertRouteCardProps = {
 /** One route: where it sends, what it takes, whether sending works, and what can be done with it. */
 export function AlertRouteCard({ route, now, busy, test, error, editing, onTest, onToggle, onEdit, onDelete, children }: AlertRouteCardProps) {
   const id = useId();
-  const { confirming, setConfirming, keep, onConfirmKey, keepRef, deleteRef, editRef } = useCardActions(editing);
+  const { confirming, setConfirming, keep, deleteRef, editRef } = useCardActions(editing);
   const health = routeHealth(route);
   const waiting = busy !== null;
 
@@ -116,25 +117,18 @@ export function AlertRouteCard({ route, now, busy, test, error, editing, onTest,
       </div>
 
       {confirming ? (
-        <div className="route-confirm" role="group" aria-labelledby={`${id}-confirm`} onKeyDown={onConfirmKey} data-testid="route-delete-confirm">
-          <p id={`${id}-confirm`}>
-            Delete <strong>{route.name}</strong>? Alerts stop going to it at once; this cannot be undone.
-          </p>
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={() => {
-              setConfirming(false);
-              onDelete();
-            }}
-            data-testid="route-delete-confirm-button"
-          >
-            Delete route
-          </button>
-          <button ref={keepRef} type="button" className="button" onClick={keep}>
-            Keep it
-          </button>
-        </div>
+        <InlineConfirm
+          id={`${id}-confirm`}
+          confirmLabel="Delete route"
+          onConfirm={() => {
+            setConfirming(false);
+            onDelete();
+          }}
+          onKeep={keep}
+          testId="route-delete-confirm"
+        >
+          Delete <strong>{route.name}</strong>? Alerts stop going to it at once; this cannot be undone.
+        </InlineConfirm>
       ) : null}
 
       {editing ? (

@@ -9,6 +9,7 @@ import { describeOverrun, formatForecastRange, monthName, scopeLabel, statusReas
 import { historyRows } from '@/lib/client/budget-totals';
 import { formatUsd } from '@/lib/client/format';
 import type { BudgetView } from '@/lib/budgets/budget-schemas';
+import { InlineConfirm } from '@/components/inline-confirm';
 import { useCardActions } from '@/lib/client/use-card-actions';
 
 type BudgetCardProps = {
@@ -26,7 +27,7 @@ type BudgetCardProps = {
 /** One budget: whose it is, where it stands this month, where it is heading, and its last months. */
 export function BudgetCard({ budget, editing, deleting, error, onEdit, onDelete, children }: BudgetCardProps) {
   const id = useId();
-  const { confirming, setConfirming, keep, onConfirmKey, keepRef, deleteRef, editRef } = useCardActions(editing);
+  const { confirming, setConfirming, keep, deleteRef, editRef } = useCardActions(editing);
   const href = subjectHref(budget);
   const overrun = describeOverrun(budget);
   const marks = thresholdMarks(budget.thresholds, budget.percent);
@@ -122,25 +123,18 @@ export function BudgetCard({ budget, editing, deleting, error, onEdit, onDelete,
       ) : null}
 
       {confirming ? (
-        <div className="budget-confirm" role="group" aria-labelledby={`${id}-confirm`} onKeyDown={onConfirmKey} data-testid="budget-delete-confirm">
-          <p id={`${id}-confirm`}>
-            Delete the budget for <strong>{budget.subjectName}</strong>? Its alerts stop at once; spend is kept.
-          </p>
-          <button
-            type="button"
-            className="button budget-button-danger"
-            onClick={() => {
-              setConfirming(false);
-              onDelete();
-            }}
-            data-testid="budget-delete-confirm-button"
-          >
-            Delete budget
-          </button>
-          <button ref={keepRef} type="button" className="button" onClick={keep}>
-            Keep it
-          </button>
-        </div>
+        <InlineConfirm
+          id={`${id}-confirm`}
+          confirmLabel="Delete budget"
+          onConfirm={() => {
+            setConfirming(false);
+            onDelete();
+          }}
+          onKeep={keep}
+          testId="budget-delete-confirm"
+        >
+          Delete the budget for <strong>{budget.subjectName}</strong>? Its alerts stop at once; spend is kept.
+        </InlineConfirm>
       ) : null}
 
       {editing ? <div className="budget-edit">{children}</div> : null}

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { IncidentTime } from '@/components/incident-time';
-import { SettingsConfirm } from '@/components/settings-confirm';
+import { InlineConfirm } from '@/components/inline-confirm';
 import { connectionState, describeCredential, managedBy, PROVIDER_NAMES } from '@/lib/client/connection-draft';
 import { formatInteger } from '@/lib/client/format';
 import type { ConnectionView } from '@/lib/connections/connection-schemas';
@@ -110,7 +110,7 @@ export function SettingsConnectionCard({ connection: c, now, busy, error, replac
       </div>
 
       {confirming ? (
-        <SettingsConfirm
+        <InlineConfirm
           id={`${id}-confirm`}
           testId="connection-delete-confirm"
           confirmLabel="Delete connection"
@@ -125,7 +125,7 @@ export function SettingsConnectionCard({ connection: c, now, busy, error, replac
         >
           Delete <strong>{c.name}</strong>? Collection stops and its stored key is erased. Its {formatInteger(c.keyCount)} keys and their usage history stay.
           {managed ? ' It comes back at the next start; disabling it is usually what you want.' : ' To pause collecting instead, disable it.'}
-        </SettingsConfirm>
+        </InlineConfirm>
       ) : null}
 
       {replacing ? (

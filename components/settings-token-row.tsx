@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { IncidentTime } from '@/components/incident-time';
-import { SettingsConfirm } from '@/components/settings-confirm';
+import { InlineConfirm } from '@/components/inline-confirm';
 import { tokenState } from '@/lib/client/ingest-token-draft';
 import type { IngestTokenView } from '@/lib/ingest/ingest-token-schemas';
 
@@ -45,7 +45,7 @@ export function SettingsTokenRow({ token: t, now, revoking, error, onRevoke }: S
       </td>
       <td className="token-actions">
         {t.revokedAt ? null : confirming ? (
-          <SettingsConfirm
+          <InlineConfirm
             id={`${id}-confirm`}
             testId="token-revoke-confirm"
             confirmLabel="Revoke token"
@@ -59,7 +59,7 @@ export function SettingsTokenRow({ token: t, now, revoking, error, onRevoke }: S
             }}
           >
             Revoke <strong>{t.name}</strong>? Senders using it are refused at once; this cannot be undone.
-          </SettingsConfirm>
+          </InlineConfirm>
         ) : (
           <button ref={revokeRef} type="button" className="button route-delete" onClick={() => setConfirming(true)} disabled={revoking} data-testid="token-revoke">
             {revoking ? 'Revoking…' : 'Revoke'}

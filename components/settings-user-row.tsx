@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { IncidentTime } from '@/components/incident-time';
-import { SettingsConfirm } from '@/components/settings-confirm';
+import { InlineConfirm } from '@/components/inline-confirm';
 import { ROLES } from '@/lib/auth/roles';
 import type { Role } from '@/lib/auth/roles';
 import type { UserView } from '@/lib/auth/user-schemas';
@@ -59,7 +59,7 @@ export function SettingsUserRow({ user: u, now, busy, error, onRole, onDisabled,
       </td>
       <td className="token-actions">
         {confirming ? (
-          <SettingsConfirm
+          <InlineConfirm
             id={`${id}-confirm`}
             testId={confirming === 'reset' ? 'user-reset-confirm' : 'user-disable-confirm'}
             confirmLabel={confirming === 'reset' ? 'Reset password' : 'Disable user'}
@@ -73,7 +73,7 @@ export function SettingsUserRow({ user: u, now, busy, error, onRole, onDisabled,
             {confirming === 'reset'
               ? `${u.email} is signed out everywhere and gets a one-time password, shown here once.`
               : `${u.email} is signed out everywhere and cannot sign in until enabled again.`}
-          </SettingsConfirm>
+          </InlineConfirm>
         ) : u.disabled ? (
           <button type="button" className="button button-small" disabled={busy} onClick={() => onDisabled(false)} data-testid="user-enable">
             Enable

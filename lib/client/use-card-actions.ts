@@ -1,23 +1,17 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
 
 /**
- * The keyboard focus of a card with Edit and Delete (budgets, alert routes): the delete
- * confirmation opens on "keep" (the safe choice), Escape or "keep" closes it back onto Delete,
- * and a closed edit form returns focus to Edit rather than the top of the page.
+ * The keyboard focus of a card with Edit and Delete (budgets, alert routes): "keep" in the
+ * delete confirmation (InlineConfirm, which opens on it) closes it back onto Delete, and a
+ * closed edit form returns focus to Edit rather than the top of the page.
  */
 export function useCardActions(editing: boolean) {
   const [confirming, setConfirming] = useState(false);
-  const keepRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
   const editRef = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(editing);
-
-  useEffect(() => {
-    if (confirming) keepRef.current?.focus();
-  }, [confirming]);
 
   useEffect(() => {
     if (wasEditing.current && !editing) editRef.current?.focus();
@@ -28,9 +22,5 @@ export function useCardActions(editing: boolean) {
     setConfirming(false);
     deleteRef.current?.focus();
   };
-  const onConfirmKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') keep();
-  };
-
-  return { confirming, setConfirming, keep, onConfirmKey, keepRef, deleteRef, editRef };
+  return { confirming, setConfirming, keep, deleteRef, editRef };
 }
