@@ -20,7 +20,7 @@ export type FakeAnthropicOptions = {
 };
 
 export type KeyStatus = 'active' | 'inactive' | 'archived';
-export type FakeAnthropic = FakeServer & { baseURL: string; faults: FaultPlan; keyStatus: Map<string, KeyStatus> };
+export type FakeAnthropic = FakeServer & { baseURL: string; faults: FaultPlan; keyStatus: Map<string, KeyStatus>; traffic: FakeTraffic };
 
 export const ANALYTICS_BETA = 'analytics-usage-cost-2026-08-24';
 // 2026-10-21 is what SDK 1.12.0 sends; 2023-06-01 is what curl samples and older SDKs send.
@@ -159,5 +159,5 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions): Promise
     (status) => (status === 529 ? error(529, 'overloaded_error', 'Overloaded') : error(status, 'api_error', 'Internal server error')),
     (retryAfterSeconds) => ({ ...error(429, 'rate_limit_error', 'Number of requests has exceeded your rate limit. Please try again later.'), headers: { 'retry-after': String(retryAfterSeconds) } }),
   );
-  return { ...server, baseURL: server.url, faults, keyStatus };
+  return { ...server, baseURL: server.url, faults, keyStatus, traffic };
 }

@@ -17,7 +17,7 @@ export type FakeOpenAIOptions = {
   archivedProjectIds?: readonly string[]; // listed only with include_archived=true
 };
 
-export type FakeOpenAI = FakeServer & { baseURL: string; faults: FaultPlan; deletedKeys: Set<string> };
+export type FakeOpenAI = FakeServer & { baseURL: string; faults: FaultPlan; deletedKeys: Set<string>; traffic: FakeTraffic };
 
 const error = (status: number, message: string, extra: { type?: string; code?: string | null; param?: string | null } = {}): FakeReply => ({
   status,
@@ -130,5 +130,5 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions): Promise<FakeO
       headers: { 'retry-after': String(retryAfterSeconds) },
     }),
   );
-  return { ...server, baseURL: `${server.url}/v1`, faults, deletedKeys };
+  return { ...server, baseURL: `${server.url}/v1`, faults, deletedKeys, traffic };
 }

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { FakeTraffic } from '@/fakes/fake-traffic';
-import { startFakeAnthropic } from '@/fakes/anthropic-admin-server';
-import { startFakeOpenAI } from '@/fakes/openai-admin-server';
+import { startFakeAnthropic, type FakeAnthropic } from '@/fakes/anthropic-admin-server';
+import { startFakeOpenAI, type FakeOpenAI } from '@/fakes/openai-admin-server';
 import { startFakePagerDuty } from '@/fakes/pagerduty-events-server';
 import { startFakeSlack } from '@/fakes/slack-webhook-server';
 import { createSecret, replaceSecret } from '@/lib/secrets/secret-store';
@@ -35,6 +35,7 @@ export async function startDemoProviders(db: PrismaClient, now: () => number = D
     new FakeTraffic({ keys: keys.filter((k) => k.provider === provider), seed: DEMO_SEED, now, revisionWindowMs: 3 * 60_000, provisionalShare: 0.7 });
   const openai = await startFakeOpenAI({ traffic: trafficFor('openai'), adminKey: DEMO_CREDENTIALS.openai.key });
   const anthropic = await startFakeAnthropic({ traffic: trafficFor('anthropic'), adminKey: DEMO_CREDENTIALS.anthropic.key });
+  await restoreDisabledKeys(db, openai, anthropic);
   const env: Record<string, string> = {};
   const connectionIds: string[] = [];
   for (const [provider, baseUrl] of [['openai', openai.baseURL], ['anthropic', anthropic.baseURL]] as const) {
@@ -58,6 +59,24 @@ export async function startDemoProviders(db: PrismaClient, now: () => number = D
       await Promise.all([openai.stop(), anthropic.stop(), alerts.stop()]);
     },
   };
+}
+
+/**
+ * Keys someone disabled from Burnrate stay disabled at the fakes across restarts (the fakes
+ * keep no state of their own): deleted at the fake OpenAI, inactive at the fake Anthropic,
+ * and spending nothing from the moment they were disabled.
+ */
+async function restoreDisabledKeys(db: PrismaClient, openai: FakeOpenAI, anthropic: FakeAnthropic): Promise<void> {
+  const disabled = await db.apiKey.findMany({ where: { disabledAt: { not: null } }, select: { provider: true, providerKeyId: true, disabledAt: true } });
+  for (const k of disabled) {
+    if (k.provider === 'openai') {
+      openai.deletedKeys.add(k.providerKeyId);
+      openai.traffic.stop(k.providerKeyId, k.disabledAt!.getTime());
+    } else if (k.provider === 'anthropic') {
+      anthropic.keyStatus.set(k.providerKeyId, 'inactive');
+      anthropic.traffic.stop(k.providerKeyId, k.disabledAt!.getTime());
+    }
+  }
 }
 
 const ANCHOR_SETTING = 'demo.anchorMs';
