@@ -73,6 +73,38 @@ describe('createSpikeDetector', () => {
     expect(Math.abs(expectedAt(poisoned) / expectedAt(clean) - 1)).toBeLessThan(0.1);
   });
 
+  describe('a key used in sessions at random weekday hours, silent otherwise', () => {
+    // About one weekday work hour in five starts a session of 1-3 hours at ~$1 an hour, at
+    // hours that differ week to week: most hour-of-week slots have seen only silence.
+    const hash = (i: number) => ((i * 2654435761) >>> 0) / 2 ** 32;
+    const sessionStart = (i: number) => {
+      const day = Math.floor(i / 24) % 7;
+      const h = i % 24;
+      return day < 5 && h >= 9 && h < 18 && hash(i) < 0.08;
+    };
+    const length = (i: number) => 1 + Math.floor(hash(i + 7) * 3);
+    const inSession = (i: number) => [0, 1, 2].some((back) => sessionStart(i - back) && back < length(i - back));
+    const sessions = (i: number) => (inSession(i) ? 1 + noise(i) : 0);
+    const WEEKS_8 = 8 * 7 * 24;
+    const late = [...Array(WEEKS_8).keys()].filter((i) => i > 6 * 7 * 24 && sessionStart(i) && !inSession(i - 1));
+
+    it('is not paged for its sessions, at whatever hour they fall', () => {
+      expect(late.length).toBeGreaterThan(3);
+      expect(run(sessions, WEEKS_8)).toEqual([]);
+    });
+
+    it('is paged for a session at 10x its usual rate', () => {
+      const at = late[0]!;
+      expect(run(burstAt([at], 10, sessions), WEEKS_8).map((x) => x.i)).toEqual([at]);
+    });
+  });
+
+  it('still pages 3x the night level on a 24/7 key that is 4x busier by day (its nights are never silent)', () => {
+    const dayNight = (i: number) => (i % 24 >= 8 && i % 24 < 20 ? 2 : 0.5) * (1 + noise(i));
+    const at = 24 * 24 + 3;
+    expect(run(burstAt([at], 3, dayNight), 4 * 7 * 24).map((x) => x.i)).toEqual([at]);
+  });
+
   // Europe/Berlin, on purpose: 2026-03-29 02:00 local jumps to 03:00.
   it('follows local office hours across the Europe/Berlin daylight-saving change', () => {
     const start = Date.parse('2026-03-08T23:00:00Z'); // Monday 2026-03-09 00:00 CET

@@ -15,7 +15,8 @@ import type { SpikeSettings } from './spike-settings';
 // The judging and learning themselves are one loop in spike-core.ts.
 // The three metrics learn the same buckets into the same slots (a flagged bucket is capped
 // for all three), so one count per slot serves them all, and the metrics of a slot sit
-// together: a bucket touches two or three cache lines of its key's 14 KB.
+// together (with the slot's share of used buckets, one 64-byte line a slot): a bucket
+// touches two or three cache lines of its key's 15.5 KB.
 
 export const METRIC_COST = 0;
 export const METRIC_REQUESTS = 1;
@@ -28,7 +29,9 @@ export const ALL = 192;
 export const DAYTYPE0 = 193;
 const SLOTS = 241;
 /** A slot: its count, then a (level, mean absolute deviation) pair per metric, at 1 + 2 x metric. */
-export const SLOT_FIELDS = 1 + 2 * METRICS;
+export const SLOT_FIELDS = 2 + 2 * METRICS;
+/** A slot's share of buckets the key was used in, after its pairs. */
+export const SLOT_ACTIVITY = 1 + 2 * METRICS;
 /** The overall slot's decayed peak, by metric. */
 export const ALL_PEAK = SLOTS * SLOT_FIELDS;
 /** Mean absolute deviation to standard deviation, for a normal distribution. */
@@ -78,7 +81,7 @@ export function baselineRates(s: SpikeSettings, bucketSeconds: number): Baseline
 }
 
 /** Per-key scalars the spike core keeps after the baselines (see spike-core.ts). */
-export const KEY_FIELDS = 5;
+export const KEY_FIELDS = 9;
 export const KEY0 = ALL_PEAK + METRICS;
 
 export function createBaseline(): Float64Array {

@@ -9,6 +9,7 @@ import {
   METRIC_REQUESTS,
   METRIC_TOKENS,
   METRICS,
+  SLOT_ACTIVITY,
   SLOT_FIELDS,
   TIER_HOUR_OF_DAY,
   TIER_HOUR_OF_WEEK,
@@ -26,7 +27,10 @@ import type { SpikeSettings } from './spike-settings';
 //
 // A bucket is flagged when one metric (requests, cost or tokens) is at once
 // - far out in the key's own robust spread (z-like score >= zThreshold),
-// - a clear multiple of what the key does at that local hour (minMultiple), and
+// - a clear multiple of what the key does at that local hour (minMultiple) and, at an hour
+//   that is silent more often than not, of what the key does whenever it is used (a key
+//   used in sessions at random hours is not a spike at each new hour; usage at an hour
+//   that is normally idle is the off-hours detector's), and
 // - beyond counting noise on the square-root scale (countZ); cost and tokens are turned
 //   into request equivalents with the key's usual price and size per request,
 // and the excess matters: at least minExcessUsdPerHour, or at least
@@ -38,12 +42,13 @@ import type { SpikeSettings } from './spike-settings';
 // load with a hole check, and in the loop that was about 20% of the full pass. Layout,
 // metrics and tiers mirror seasonal-baseline.ts, which owns them: a mismatch fails at import.
 const enum Layout {
-  SlotFields = 7,
+  SlotFields = 8,
+  Activity = 7,
   Hod0 = 168,
   All = 192,
   DayType0 = 193,
-  AllPeak = 1687,
-  Key0 = 1690,
+  AllPeak = 1928,
+  Key0 = 1931,
   MadToSd = 1.2533,
 }
 const enum Metric {
@@ -68,6 +73,13 @@ const enum Key {
   TokensPerRequest = Layout.Key0 + 2,
   PeakUsdPerRequest = Layout.Key0 + 3,
   PeakTokensPerRequest = Layout.Key0 + 4,
+  /** Buckets the key was used in, then its usual cost, requests and tokens in such a bucket. */
+  ActiveN = Layout.Key0 + 5,
+  Active0 = Layout.Key0 + 6,
+}
+/** How many of its latest used buckets a key's usual level when used remembers. */
+const enum Used {
+  Memory = 50,
 }
 /** Indices of `out`, see the OUT_* exports. */
 const enum Out {
@@ -83,7 +95,7 @@ const enum Mode {
   JudgeOnly = 3,
 }
 if (
-  [Layout.SlotFields, Layout.Hod0, Layout.All, Layout.DayType0, Layout.AllPeak, Layout.Key0, Layout.MadToSd].join() !== [SLOT_FIELDS, HOD0, ALL, DAYTYPE0, ALL_PEAK, KEY0, MAD_TO_SD].join() ||
+  [Layout.SlotFields, Layout.Activity, Layout.Hod0, Layout.All, Layout.DayType0, Layout.AllPeak, Layout.Key0, Layout.MadToSd].join() !== [SLOT_FIELDS, SLOT_ACTIVITY, HOD0, ALL, DAYTYPE0, ALL_PEAK, KEY0, MAD_TO_SD].join() ||
   [Metric.Cost, Metric.Requests, Metric.Tokens, Metric.Count].join() !== [METRIC_COST, METRIC_REQUESTS, METRIC_TOKENS, METRICS].join() ||
   [Tier.None, Tier.HourOfWeek, Tier.HourOfDay, Tier.Overall].join() !== [TIER_NONE, TIER_HOUR_OF_WEEK, TIER_HOUR_OF_DAY, TIER_OVERALL].join()
 ) {
@@ -335,7 +347,16 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
     if (judged && tier !== Tier.None) {
       const multiple = tier === Tier.HourOfWeek || tier === Tier.HourOfDay ? s.minMultiple : s.warmupMultiple;
       // Bits by metric of those at least `multiple` x expected: only they can fire.
-      const hits = (c >= multiple * eC ? 1 << Metric.Cost : 0) | (q >= multiple * eR ? 1 << Metric.Requests : 0) | (t > 0 && t >= multiple * eT ? 1 << Metric.Tokens : 0);
+      let hits = (c >= multiple * eC ? 1 << Metric.Cost : 0) | (q >= multiple * eR ? 1 << Metric.Requests : 0) | (t > 0 && t >= multiple * eT ? 1 << Metric.Tokens : 0);
+      // An hour that is silent more often than not (its median is silence) says little
+      // about how much the key does when it is used: a key used in sessions at random hours
+      // would look like a spike in every slot it was silent in before. There a metric must
+      // also be a multiple of what the key does whenever it is used.
+      if (hits !== 0 && tier !== Tier.Overall && state[Key.ActiveN]! >= r.perHour && (shrink ? k * state[base + Layout.Activity]! + k1 * state[day + Layout.Activity]! : state[base + Layout.Activity]!) < 0.5) {
+        if (c < multiple * state[Key.Active0 + Metric.Cost]!) hits &= ~(1 << Metric.Cost);
+        if (q < multiple * state[Key.Active0 + Metric.Requests]!) hits &= ~(1 << Metric.Requests);
+        if (t < multiple * state[Key.Active0 + Metric.Tokens]!) hits &= ~(1 << Metric.Tokens);
+      }
       let need = judgeIdle ? Metric.AllBits : hits;
       // A young hour-of-week slot has seen few values: borrow the relative spread of the
       // same hour on the same kind of day (weekends mixed in would look like a wild spread).
@@ -433,12 +454,30 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
       learnPair(state, at + pairOf(Metric.Cost), xC, costFloor, n, alpha, r);
       learnPair(state, at + pairOf(Metric.Requests), xR, reqNoise, n, alpha, r);
       learnPair(state, at + pairOf(Metric.Tokens), xT, tokenFloor, n, alpha, r);
+      const used = q > 0 || c > 0 ? 1 : 0;
+      state[at + Layout.Activity] = n === 1 ? used : state[at + Layout.Activity]! + alpha * (used - state[at + Layout.Activity]!);
       if (at === all) {
         for (let m = 0; m < Metric.Count; m++) {
           const x = pick(m, xC, xR, xT);
           const decayed = state[Layout.AllPeak + m]! * (1 - alphaMin);
           state[Layout.AllPeak + m] = n === 1 || x > decayed ? x : decayed;
         }
+      }
+    }
+    if (q > 0 || c > 0) {
+      // The usual level when used learns flagged buckets too (a session in a new hour is
+      // still a session), each capped at `minMultiple` x that level.
+      const n = state[Key.ActiveN]! + 1;
+      state[Key.ActiveN] = n;
+      if (n === 1) {
+        state[Key.Active0 + Metric.Cost] = c;
+        state[Key.Active0 + Metric.Requests] = q;
+        state[Key.Active0 + Metric.Tokens] = t;
+      } else {
+        const a = n < Used.Memory ? 1 / n : 1 / Used.Memory;
+        learnUsed(state, Key.Active0 + Metric.Cost, c, a, s.minMultiple);
+        learnUsed(state, Key.Active0 + Metric.Requests, q, a, s.minMultiple);
+        learnUsed(state, Key.Active0 + Metric.Tokens, t, a, s.minMultiple);
       }
     }
     if (!capped && q > 0) {
@@ -449,6 +488,12 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
       state[Key.PeakTokensPerRequest] = Math.max(tq, state[Key.PeakTokensPerRequest]! * (1 - a));
     }
   }
+}
+
+/** One step of a key's usual level when used, each value capped at `cap` x that level. */
+function learnUsed(state: Float64Array, o: number, x: number, a: number, cap: number): void {
+  const level = state[o]!;
+  state[o] = level + a * (Math.min(x, cap * level) - level);
 }
 
 /**
