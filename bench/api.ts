@@ -100,7 +100,9 @@ async function main(): Promise<number> {
     if (args.baselineRequests > 0) {
       log(`baseline: ${args.baselineRequests} calls of each raw-bucket query against its roll-up query…`);
       const n = args.baselineRequests;
-      const from = nowMs - 118 * DAY; // 90 days and the band's 28-day warm-up
+      // 90 days and the band's 28-day warm-up, in whole hours as the key chart reads them.
+      const from = Math.floor((nowMs - 118 * DAY) / HOUR) * HOUR;
+      const to = Math.floor(nowMs / HOUR) * HOUR + HOUR;
       const ids = Array.from({ length: n }, pickKey);
       const pair = async (raw: (i: number) => Promise<unknown>, rollup: (i: number) => Promise<unknown>) => {
         const rawMs = summarize(await time(n, raw));
@@ -108,7 +110,7 @@ async function main(): Promise<number> {
         return { raw: rawMs, rollup: rollupMs, speedup: round(rawMs.p50Ms / rollupMs.p50Ms, 1) };
       };
       baseline = {
-        keyHours90d: await pair((i) => rawKeyHours(db!, ids[i]!, from, nowMs), (i) => hourlyUsage(db!, { keyId: ids[i]! }, from, nowMs)),
+        keyHours90d: await pair((i) => rawKeyHours(db!, ids[i]!, from, to), (i) => hourlyUsage(db!, { keyId: ids[i]! }, from, to)),
         monthSpend: await pair(() => rawMonthSpend(db!, nowMs), () => overviewSummary(db!, nowMs)),
         environmentSeries90d: await pair(() => rawEnvironmentSeries(db!, '90d', nowMs), () => usageSeries(db!, { range: '90d', unit: 'cost' }, nowMs)),
         environmentSeries7d: await pair(() => rawEnvironmentSeries(db!, '7d', nowMs), () => usageSeries(db!, { range: '7d', unit: 'cost' }, nowMs)),

@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '@/generated/prisma/client';
 import { hourlyUsage } from '@/lib/usage/hourly-usage';
 import { seriesWindow } from '@/lib/usage/usage-series';
-import { bandPerStep, expectedBand, type HourUsage } from './expected-band';
+import { bandPerStep, expectedBand, type Band } from './expected-band';
 import type { BreakdownRow, IncidentMarker, KeyBreakdown, KeyBreakdownQuery, KeySeries, KeySeriesQuery, SeriesPoint } from './key-schemas';
 import { chosenSources, subjectRows, TOKENS_SQL, type UsageSubject } from './usage-subject';
 
@@ -24,19 +24,12 @@ export async function keySeries(db: PrismaClient, subject: UsageSubject, query: 
   const from = withBand ? window.fromMs - BAND_WARMUP_MS : window.fromMs;
   const [hours, markers] = await Promise.all([hourlyUsage(db, subject, from, hoursTo), incidentMarkers(db, subject, window.fromMs, window.toMs)]);
 
-  const starts: number[] = [];
-  for (let t = from; t < hoursTo; t += HOUR) starts.push(t);
-  const usage: HourUsage[] = starts.map((t) => {
-    const r = hours.get(t);
-    return { t, costUsd: r?.cost ?? 0, requests: r?.requests ?? 0, tokens: r?.tokens ?? 0 };
-  });
-  const bands = withBand ? bandPerStep(starts, expectedBand(usage, timezone), window.stepMs) : new Map();
-
+  const bands = withBand ? bandPerStep(expectedBand(hours, timezone), window.stepMs) : new Map<number, Band | null>();
+  const unitValues = query.unit === 'cost' ? hours.cost : query.unit === 'tokens' ? hours.tokens : hours.requests;
   const values = new Map<number, number>();
-  for (const h of usage) {
-    const step = Math.floor(h.t / window.stepMs) * window.stepMs;
-    const value = query.unit === 'cost' ? h.costUsd : query.unit === 'tokens' ? h.tokens : h.requests;
-    values.set(step, (values.get(step) ?? 0) + value);
+  for (let i = 0; i < unitValues.length; i++) {
+    const step = Math.floor((from + i * HOUR) / window.stepMs) * window.stepMs;
+    values.set(step, (values.get(step) ?? 0) + unitValues[i]!);
   }
   const points: SeriesPoint[] = [];
   for (let t = window.fromMs; t < window.toMs; t += window.stepMs) {

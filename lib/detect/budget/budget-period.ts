@@ -1,3 +1,5 @@
+import { wallTimeAt } from '@/lib/detect/wall-time';
+
 // Calendar months in an IANA time zone, as UTC instants. A month starts at the first instant
 // whose local wall time is on or after 00:00 on its 1st, so it is 743 hours in Berlin's
 // March, 745 in its October, and starts at 01:00 when the 1st begins in a DST gap
@@ -31,41 +33,10 @@ export interface MonthPeriod {
   hours: number;
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatFor(timezone: string): Intl.DateTimeFormat {
-  let format = formats.get(timezone);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat('en-US', {
-        timeZone: timezone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      });
-    } catch {
-      throw new RangeError(`Unknown time zone "${timezone}": use an IANA name such as "Europe/Berlin" or "UTC".`);
-    }
-    formats.set(timezone, format);
-  }
-  return format;
-}
-
-/** Local wall time at an instant, as if it were UTC epoch ms (second precision). */
-function wallAt(epochMs: number, timezone: string): number {
-  const p: Record<string, number> = {};
-  for (const part of formatFor(timezone).formatToParts(epochMs)) p[part.type] = Number(part.value);
-  return Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0) + (epochMs - Math.floor(epochMs / 1000) * 1000);
-}
-
-const offsetAt = (epochMs: number, timezone: string) => wallAt(epochMs, timezone) - epochMs;
+const offsetAt = (epochMs: number, timezone: string) => wallTimeAt(epochMs, timezone) - epochMs;
 
 export function localDateAt(epochMs: number, timezone: string): LocalDate {
-  const wall = new Date(wallAt(epochMs, timezone));
+  const wall = new Date(wallTimeAt(epochMs, timezone));
   return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
 }
 
@@ -87,7 +58,7 @@ export function startOfLocalDay(date: LocalDate, timezone: string): number {
   let hi = wall - Math.min(...offsets);
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (wallAt(mid, timezone) >= wall) hi = mid;
+    if (wallTimeAt(mid, timezone) >= wall) hi = mid;
     else lo = mid;
   }
   return hi;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLocalClock } from './local-clock';
+import { createLocalClock, hoursOfWeek } from './local-clock';
 
 describe('createLocalClock', () => {
   it.each([
@@ -30,4 +30,31 @@ describe('createLocalClock', () => {
       }
     }
   }, 60_000);
+
+  it('throws for a zone Intl does not know', () => {
+    expect(() => createLocalClock('Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
+
+describe('hoursOfWeek', () => {
+  const WEEKDAYS: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
+
+  it('agrees with Intl for every hour of a year, across both transitions, in zones with odd offsets', () => {
+    const from = Date.parse('2026-01-01T00:00:00Z');
+    const count = 365 * 24;
+    for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham', 'UTC']) {
+      const format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', weekday: 'short', hour: '2-digit' });
+      const slots = hoursOfWeek(zone, from, count);
+      for (let i = 0; i < count; i++) {
+        const t = from + i * 3_600_000;
+        const p = Object.fromEntries(format.formatToParts(t).map((x) => [x.type, x.value]));
+        expect(slots[i], `${zone} ${new Date(t).toISOString()}`).toBe(WEEKDAYS[p.weekday!]! * 24 + Number(p.hour));
+      }
+    }
+  }, 60_000);
+
+  it('starts from an hour that is not a whole UTC hour (a zone 45 minutes off)', () => {
+    // 2026-01-04T18:15Z is Monday 00:00 in Asia/Kathmandu (+05:45).
+    expect([...hoursOfWeek('Asia/Kathmandu', Date.parse('2026-01-04T18:15:00Z'), 3)]).toEqual([0, 1, 2]);
+  });
 });
