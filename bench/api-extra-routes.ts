@@ -49,24 +49,28 @@ export async function timeExtraRoutes(opts: { call: Call; time: Time; prng: Prng
 
 type Pair = (raw: (i: number) => Promise<unknown>, rollup: (i: number) => Promise<unknown>) => Promise<unknown>;
 
-/** The raw-bucket queries of these lists (bench/api-baseline-extra.ts) against the product's, on the same database. */
+/** The raw-bucket queries of these lists (test/raw-usage.ts) against the product's, on the same database. */
 export async function extraBaseline(db: PrismaClient, keys: readonly BenchKey[], nowMs: number, prng: Prng, pair: Pair): Promise<Record<string, unknown>> {
-  const { keysPage } = await import('@/lib/usage/overview');
+  const { keysPage } = await import('@/lib/usage/keys-page');
   const { dailySpend, budgetSubject } = await import('@/lib/budgets/budget-spend');
   const { keyBreakdown } = await import('@/lib/keys/key-breakdown');
   const { spendWindow } = await import('@/lib/budgets/budget-standing');
   const { HISTORY_MONTHS } = await import('@/lib/budgets/budgets');
-  const { rawBreakdown, rawDailySpend, rawKeysPageByCost } = await import('./api-baseline-extra');
+  const { rawBreakdown, rawDailyCosts, rawDailySpend, rawKeyTotals } = await import('@/test/raw-usage');
   const pages = Math.max(1, Math.ceil(keys.length / KEYS_PAGE_SIZE));
   const pageOf = Array.from({ length: 1000 }, () => 1 + Math.floor(prng.next() * pages));
   const keyOf = Array.from({ length: 1000 }, () => prng.pick(keys).id);
   const budgets = await db.budget.findMany({ select: { scope: true, keyId: true, environment: true, timezone: true } });
   const ranges = budgets.map((b) => ({ subject: budgetSubject(b), timezone: b.timezone, ...spendWindow(nowMs, b.timezone, HISTORY_MONTHS) }));
-  const rawRanges = ranges.map((r) => ({ scope: r.subject.scope, subject: r.subject.scope === 'key' ? r.subject.keyId : r.subject.environment, timezone: r.timezone, fromMs: r.fromMs, toMs: r.toMs }));
   const query = (page: number) => ({ sort: 'cost' as const, page, pageSize: KEYS_PAGE_SIZE });
+  // The old keys page's two queries: every key's totals (to sort; cut here), then the page's daily costs.
+  const rawKeysPage = async (page: number) => {
+    const totals = [...(await rawKeyTotals(db, nowMs)).entries()].sort((a, b) => b[1].mtd - a[1].mtd).slice((page - 1) * KEYS_PAGE_SIZE, page * KEYS_PAGE_SIZE);
+    return rawDailyCosts(db, totals.map(([id]) => id), nowMs);
+  };
   return {
-    keysPageByCost: await pair((i) => rawKeysPageByCost(db, nowMs, pageOf[i % 1000]!, KEYS_PAGE_SIZE), (i) => keysPage(db, query(pageOf[i % 1000]!), nowMs)),
-    budgetsDailySpend: await pair(() => rawDailySpend(db, rawRanges), () => dailySpend(db, ranges)),
+    keysPageByCost: await pair((i) => rawKeysPage(pageOf[i % 1000]!), (i) => keysPage(db, query(pageOf[i % 1000]!), nowMs)),
+    budgetsDailySpend: await pair(() => rawDailySpend(db, ranges), () => dailySpend(db, ranges)),
     keyBreakdown90d: await pair((i) => rawBreakdown(db, { keyId: keyOf[i % 1000]! }, '90d', nowMs), (i) => keyBreakdown(db, { keyId: keyOf[i % 1000]! }, { range: '90d' }, nowMs)),
     environmentBreakdown7d: await pair(() => rawBreakdown(db, { environment: 'staging' }, '7d', nowMs), () => keyBreakdown(db, { environment: 'staging' }, { range: '7d' }, nowMs)),
   };
