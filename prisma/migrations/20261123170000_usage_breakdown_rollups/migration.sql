@@ -19,7 +19,10 @@ CREATE TABLE "usage_model_day" (
     "ingest_tokens" BIGINT NOT NULL DEFAULT 0,
     "ingest_cost_usd" DECIMAL(18,8) NOT NULL DEFAULT 0,
 
-    CONSTRAINT "usage_model_day_pkey" PRIMARY KEY ("key_id","day","model")
+    -- Covering (INCLUDE, which schema.prisma cannot say), as usage_hour's: a breakdown reads a
+    -- key's days from adjacent index pages (an index-only scan), not rows scattered by writes.
+    CONSTRAINT "usage_model_day_pkey" PRIMARY KEY ("key_id","day","model") INCLUDE ("provider_buckets", "provider_requests", "provider_tokens",
+        "provider_cost_usd", "ingest_buckets", "ingest_requests", "ingest_tokens", "ingest_cost_usd")
 );
 
 -- CreateTable
@@ -32,7 +35,7 @@ CREATE TABLE "usage_region_day" (
     "tokens" BIGINT NOT NULL DEFAULT 0,
     "cost_usd" DECIMAL(18,8) NOT NULL DEFAULT 0,
 
-    CONSTRAINT "usage_region_day_pkey" PRIMARY KEY ("key_id","day","region")
+    CONSTRAINT "usage_region_day_pkey" PRIMARY KEY ("key_id","day","region") INCLUDE ("buckets", "requests", "tokens", "cost_usd")
 );
 
 -- CreateIndex
