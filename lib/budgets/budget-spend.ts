@@ -81,11 +81,14 @@ export async function dailySpend(db: PrismaClient, ranges: readonly SpendRange[]
       SELECT zi, to_at, date_bin('1 hour', to_at, TIMESTAMPTZ '2000-01-01 00:00:00+00') + interval '1 hour', false FROM zw
       WHERE to_at <> date_bin('1 hour', to_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')
     ), moved AS (
-      -- The buckets there of the source each key's hour counts.
-      SELECT c.zi, c.add, b.key_id, b.bucket_start, h.hour, b.cost_usd
+      -- The buckets there of the source each key's hour counts. LATERAL keeps the plan to an
+      -- index range per correction and a primary-key probe per bucket (OFFSET 0: not flattened).
+      SELECT c.zi, c.add, b.key_id, b.bucket_start, b.hour, b.cost_usd
       FROM fix c
-      JOIN usage_bucket b ON b.bucket_start >= c.f AND b.bucket_start < c.t
-      JOIN usage_hour h ON h.key_id = b.key_id AND h.hour = date_bin('1 hour', b.bucket_start, TIMESTAMPTZ '2000-01-01 00:00:00+00')
+      CROSS JOIN LATERAL (
+        SELECT b.key_id, b.bucket_start, b.cost_usd, b.source, date_bin('1 hour', b.bucket_start, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS hour
+        FROM usage_bucket b WHERE b.bucket_start >= c.f AND b.bucket_start < c.t OFFSET 0) b
+      CROSS JOIN LATERAL (SELECT h.provider_buckets FROM usage_hour h WHERE h.key_id = b.key_id AND h.hour = b.hour OFFSET 0) h
       WHERE b.source = (CASE WHEN h.provider_buckets > 0 THEN 'provider' ELSE 'ingest' END)::"UsageSource"
     ), moved_of AS (
       SELECT r.i, r.tz, x.* FROM moved x JOIN req r ON r.zi = x.zi AND r.scope = 'key' AND r.subject = x.key_id::text

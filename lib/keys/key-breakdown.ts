@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from '@/generated/prisma/client';
-import { piecesTable } from '@/lib/usage/key-cost-pieces';
+import { piecesTable, RAW_IN_PIECES } from '@/lib/usage/key-cost-pieces';
 import { seriesWindow } from '@/lib/usage/usage-series';
 import { windowPieces } from '@/lib/usage/window-pieces';
 import type { BreakdownRow, KeyBreakdown, KeyBreakdownQuery } from './key-schemas';
@@ -20,8 +20,7 @@ export async function keyBreakdown(db: PrismaClient, subject: UsageSubject, quer
   const keys = 'keyId' in subject ? Prisma.sql`SELECT ${subject.keyId}::uuid AS id` : Prisma.sql`SELECT id FROM api_key WHERE environment = ${subject.environment}`;
   const inputs = Prisma.sql`p AS MATERIALIZED (SELECT * FROM ${piecesTable(pieces)}), ks AS MATERIALIZED (${keys})`;
   const ofKeysDays = (table: string, columns: string) =>
-    Prisma.raw(`FROM p CROSS JOIN ks CROSS JOIN LATERAL (SELECT ${columns} FROM ${table} d WHERE d.key_id = ks.id AND d.day >= p.f AND d.day < p.t) d WHERE p.level = 'day'`);
-  const raw = Prisma.sql`FROM p JOIN usage_bucket b ON b.bucket_start >= p.f AND b.bucket_start < p.t JOIN ks ON ks.id = b.key_id WHERE p.level = 'raw'`;
+    Prisma.raw(`FROM p CROSS JOIN ks CROSS JOIN LATERAL (SELECT ${columns} FROM ${table} d WHERE d.key_id = ks.id AND d.day >= p.f AND d.day < p.t OFFSET 0) d WHERE p.level = 'day'`);
   const tokens = Prisma.sql`(b.input_tokens + b.cached_input_tokens + b.cache_write_tokens + b.output_tokens)`;
   const of = (source: 'provider' | 'ingest', value: Prisma.Sql) => Prisma.sql`CASE WHEN b.source = ${source}::"UsageSource" THEN p.sign * ${value} ELSE 0 END`;
   const [models, regions] = await Promise.all([
@@ -33,7 +32,7 @@ export async function keyBreakdown(db: PrismaClient, subject: UsageSubject, quer
         UNION ALL
         SELECT b.key_id, b.model, ${of('provider', Prisma.sql`1`)}, ${of('provider', Prisma.sql`b.requests`)}, ${of('provider', tokens)}, ${of('provider', Prisma.sql`b.cost_usd`)},
                ${of('ingest', Prisma.sql`1`)}, ${of('ingest', Prisma.sql`b.requests`)}, ${of('ingest', tokens)}, ${of('ingest', Prisma.sql`b.cost_usd`)}
-        ${raw}
+        ${RAW_IN_PIECES}
       ), per_model AS (
         SELECT key_id, model, sum(pn) AS pn, sum(pr) AS pr, sum(pt) AS pt, sum(pc) AS pc, sum(i_n) AS i_n, sum(ir) AS ir, sum(it) AS it, sum(ic) AS ic
         FROM m GROUP BY 1, 2
@@ -51,7 +50,7 @@ export async function keyBreakdown(db: PrismaClient, subject: UsageSubject, quer
         ${ofKeysDays('usage_region_day', 'd.region, d.buckets, d.requests, d.tokens, d.cost_usd')}
         UNION ALL
         SELECT b.region, p.sign, p.sign * b.requests, p.sign * ${tokens}, p.sign * b.cost_usd
-        ${raw} AND b.source = 'ingest'
+        ${RAW_IN_PIECES} AND b.source = 'ingest'
       )
       SELECT region AS name, sum(cost)::float8 AS cost, sum(requests)::float8 AS requests, sum(tokens)::float8 AS tokens
       FROM r GROUP BY 1 HAVING sum(n) > 0 ORDER BY cost DESC, name ASC LIMIT ${MAX_BREAKDOWN_ROWS}`,
