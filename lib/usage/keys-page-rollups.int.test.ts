@@ -67,14 +67,14 @@ describe('keysPage from the roll-ups', () => {
       const order = [...ids].sort((a, b) => totals.get(b)![by] - totals.get(a)![by] || name(a).localeCompare(name(b)));
       expect(page.rows.map((r) => r.id)).toEqual(order);
       for (const r of page.rows) {
+        // Sums over days are added in the order SQL returns the days, which neither query fixes.
         const w = want.get(r.id);
-        expect({ id: r.id, mtd: r.monthToDateUsd, sparkline: r.sparkline, trend: r.trend }).toEqual({
-          id: r.id,
-          mtd: w?.monthToDateUsd ?? 0,
-          sparkline: w?.sparkline ?? new Array<number>(14).fill(0),
-          trend: w?.trend ?? { last7dUsd: 0, previous7dUsd: 0, change: null },
-        });
-        expect(r.monthToDateUsd).toBeCloseTo(totals.get(r.id)!.mtd, 8);
+        expect({ id: r.id, sparkline: r.sparkline }).toEqual({ id: r.id, sparkline: w?.sparkline ?? new Array<number>(14).fill(0) });
+        expect(r.monthToDateUsd).toBeCloseTo(w?.monthToDateUsd ?? 0, 9);
+        expect(r.monthToDateUsd).toBeCloseTo(totals.get(r.id)!.mtd, 9);
+        expect(r.trend.last7dUsd).toBeCloseTo(w?.trend.last7dUsd ?? 0, 9);
+        expect(r.trend.previous7dUsd).toBeCloseTo(w?.trend.previous7dUsd ?? 0, 9);
+        expect(r.trend.change === null).toBe((w?.trend.change ?? null) === null);
       }
     }
     // The data reaches every edge: some keys spend this month, and week on week.
