@@ -8,6 +8,7 @@ const HELP = `Usage: npm run bench:api -- [options]
   --keys N               API keys (default 10000)
   --days N               days of hourly buckets per key (default 90)
   --requests N           timed requests per route handler (default 200)
+  --extra-requests N     timed requests of the keys list, budgets list and breakdowns each (default 50)
   --baseline-requests N  timed calls per raw-bucket baseline query (default 5; 0 skips the baseline)
   --write-rounds N       rounds of the write-cost check, with and without the roll-up triggers (default 3; 0 skips it)
   --seed N               PRNG seed (default 42)
@@ -20,6 +21,7 @@ const schema = z.object({
   keys: int(1, 100_000, 'API keys').default(10_000),
   days: int(1, 400, 'days').default(90),
   requests: int(10, 100_000, 'requests per route').default(200),
+  'extra-requests': int(1, 100_000, 'requests per list route').default(50),
   'baseline-requests': int(0, 1_000, 'calls per baseline query').default(5),
   'write-rounds': int(0, 20, 'rounds').default(3),
   seed: int(0, 2 ** 31, 'seed').default(42),
@@ -30,6 +32,7 @@ export interface ApiBenchArgs {
   keys: number;
   days: number;
   requests: number;
+  extraRequests: number;
   baselineRequests: number;
   writeRounds: number;
   seed: number;
@@ -41,7 +44,7 @@ export function parseApiArgs(argv: string[]): ApiBenchArgs | 'help' {
     args: argv,
     strict: true,
     options: {
-      ...Object.fromEntries(['keys', 'days', 'requests', 'baseline-requests', 'write-rounds', 'seed'].map((k) => [k, { type: 'string' as const }])),
+      ...Object.fromEntries(['keys', 'days', 'requests', 'extra-requests', 'baseline-requests', 'write-rounds', 'seed'].map((k) => [k, { type: 'string' as const }])),
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -50,7 +53,7 @@ export function parseApiArgs(argv: string[]): ApiBenchArgs | 'help' {
   const parsed = schema.safeParse(values);
   if (!parsed.success) throw new Error(`bench: ${parsed.error.issues.map((i) => `--${i.path.join('.')} ${i.message}`).join('; ')}; see --help`);
   const a = parsed.data;
-  return { keys: a.keys, days: a.days, requests: a.requests, baselineRequests: a['baseline-requests'], writeRounds: a['write-rounds'], seed: a.seed, json: a.json };
+  return { keys: a.keys, days: a.days, requests: a.requests, extraRequests: a['extra-requests'], baselineRequests: a['baseline-requests'], writeRounds: a['write-rounds'], seed: a.seed, json: a.json };
 }
 
 export { HELP as API_BENCH_HELP };

@@ -81,7 +81,7 @@ export async function loadHourlyBuckets(
     log(`roll-ups built in ${Math.round(rollupMs / 1000)} s; vacuuming and analysing…`);
     // What autovacuum does after a load this size: statistics, and the visibility map that
     // lets the covering roll-up indexes answer without visiting the table.
-    await client.query('VACUUM (ANALYZE) usage_bucket, usage_hour, usage_key_day, usage_environment_hour, usage_environment_day');
+    await client.query('VACUUM (ANALYZE) usage_bucket, usage_hour, usage_key_day, usage_environment_hour, usage_environment_day, usage_model_day, usage_region_day');
     return { rows, copyMs, indexMs, rollupMs };
   } finally {
     await client.end();

@@ -8,6 +8,7 @@ import type { Range, Unit } from '@/lib/usage/overview-schemas';
 import { signInAs } from '@/test/sign-in';
 import { API_BENCH_HELP, parseApiArgs } from './api-args';
 import { rawEnvironmentSeries, rawKeyHours, rawMonthSpend } from './api-baseline';
+import { extraBaseline, seedBenchBudgets, timeExtraRoutes } from './api-extra-routes';
 import { loadHourlyBuckets } from './api-load';
 import { measureWriteCost, type WriteCost } from './api-writes';
 import { startBenchCluster } from './bench-cluster';
@@ -65,6 +66,7 @@ async function main(): Promise<number> {
     const nowMs = Date.now();
     const hours = args.days * 24;
     const load = await loadHourlyBuckets(url, keys, { hours, lastHourMs: Math.floor(nowMs / HOUR) * HOUR, seed: args.seed }, log);
+    await seedBenchBudgets(db, keys);
 
     // The handlers read DATABASE_URL once, on first use.
     process.env.DATABASE_URL = url;
@@ -95,6 +97,7 @@ async function main(): Promise<number> {
     const overviewSummaryMs = await time(args.requests, () => call(summary, '/api/overview/summary'));
     const overviewSeriesMs = await time(args.requests, (i) => call(series, `/api/usage/series?range=${RANGES[i % RANGES.length]}&unit=${UNITS[Math.floor(i / RANGES.length) % UNITS.length]}`));
     const overviewMoversMs = await time(args.requests, () => call(movers, '/api/overview/movers'));
+    const extra = await timeExtraRoutes({ call, time, prng, keys, requests: args.extraRequests, log });
 
     let baseline = null;
     if (args.baselineRequests > 0) {
@@ -114,6 +117,7 @@ async function main(): Promise<number> {
         monthSpend: await pair(() => rawMonthSpend(db!, nowMs), () => overviewSummary(db!, nowMs)),
         environmentSeries90d: await pair(() => rawEnvironmentSeries(db!, '90d', nowMs), () => usageSeries(db!, { range: '90d', unit: 'cost' }, nowMs)),
         environmentSeries7d: await pair(() => rawEnvironmentSeries(db!, '7d', nowMs), () => usageSeries(db!, { range: '7d', unit: 'cost' }, nowMs)),
+        ...(await extraBaseline(db, keys, nowMs, prng, pair)),
       };
     }
 
@@ -123,6 +127,7 @@ async function main(): Promise<number> {
       overviewSummary: summarize(overviewSummaryMs),
       overviewSeries: summarize(overviewSeriesMs),
       overviewMovers: summarize(overviewMoversMs),
+      ...Object.fromEntries(Object.entries(extra).map(([name, ms]) => [name, summarize(ms)])),
     };
     const result = {
       keys: args.keys,

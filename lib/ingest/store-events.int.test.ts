@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { priceUsage } from '@/lib/pricing/price-usage';
 import { freshDatabase } from '@/test/database';
@@ -148,6 +149,25 @@ describe('storeEvents', () => {
 });
 
 describe('pruneIngestEvents', () => {
+  it('stores concurrent batches on the same keys without deadlocking on the roll-ups', async () => {
+    // Each batch touches both keys' hours (a model of its own, so no bucket is shared and
+    // nothing serialises the batches early) and moves both keys' last use forward.
+    const minute = (b: number, i: number) => (i < 2 ? `12:00:${String(b).padStart(2, '0')}` : `11:${String(10 + ((i * 7 + b) % 40)).padStart(2, '0')}:00`);
+    const batch = (b: number) =>
+      Array.from({ length: 60 }, (_, i) => ev({ id: `race-${b}-${i}`, key: i % 2 ? 'key_chat' : 'key_batch', timestamp: at(minute(b, i)), model: `gpt-4o-race-${b}`, country: i % 4 ? 'US' : 'DE' }));
+    const before = await counts();
+    const wide = createPrisma(ctx.url, 8); // the shared client's 4 connections would queue them
+    try {
+      for (let round = 0; round < 3; round++) {
+        const results = await Promise.all(Array.from({ length: 8 }, (_, w) => storeEvents(wide, { tokenId, events: parseIngestBatch({ events: batch(round * 8 + w) }, NOW), now: NOW })));
+        expect(results.map((r) => r.accepted)).toEqual(new Array(8).fill(60));
+      }
+    } finally {
+      await wide.$disconnect();
+    }
+    expect((await counts()).events).toBe(before.events + 3 * 8 * 60);
+  });
+
   it('deletes events received more than 8 days ago and keeps the buckets', async () => {
     const db = ctx.prisma;
     const before = await counts();

@@ -69,6 +69,7 @@ export async function storeEvents(
       );
       const fresh = await insertNewEvents(tx, tokenId, prepared);
       const { buckets, unpriced } = rollUpToMinutes(fresh);
+      await lockKeys(tx, fresh);
       await addToBuckets(tx, buckets);
       await bumpKeysLastUsed(tx, fresh, now);
       if (unpriced.size > 0) logger.warn('ingest_unpriced_models', { models: [...unpriced] });
@@ -233,6 +234,14 @@ async function addToBuckets(tx: Tx, buckets: MinuteBucket[]): Promise<void> {
 }
 
 // Never past the server clock: events may be a few minutes ahead.
+// The batch's keys, locked in id order before any usage is written: the roll-up triggers
+// share-lock them and the last-used bump updates them, and two batches that each held a
+// share lock and waited to update deadlocked (bench:ingest, 8 in flight: 1 request in 8).
+async function lockKeys(tx: Tx, events: Prepared[]): Promise<void> {
+  const ids = [...new Set(events.map((e) => e.keyId))].sort();
+  if (ids.length > 0) await tx.$queryRaw`SELECT 1 FROM api_key WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
+}
+
 async function bumpKeysLastUsed(tx: Tx, events: Prepared[], now: number): Promise<void> {
   const latest = new Map<string, number>();
   for (const e of events) latest.set(e.keyId, Math.max(latest.get(e.keyId) ?? 0, Math.min(e.occurredAt, now)));

@@ -3,7 +3,8 @@ import { freshDatabase } from '@/test/database';
 import { upsertUsageBuckets, type UsageBucketInput } from '@/lib/usage/upsert-usage-buckets';
 import { hygieneReport, ROTATION_SETTING } from './key-hygiene';
 import { keyDetail } from './key-queries';
-import { keyBreakdown, keySeries } from './key-series';
+import { keyBreakdown } from './key-breakdown';
+import { keySeries } from './key-series';
 
 // Key and environment reads against a real Postgres: provider and ingest rows describing
 // the same requests are counted once, minute and hour rows both reach hourly and daily

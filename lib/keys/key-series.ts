@@ -1,9 +1,9 @@
-import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import type { PrismaClient } from '@/generated/prisma/client';
 import { hourlyUsage } from '@/lib/usage/hourly-usage';
 import { seriesWindow } from '@/lib/usage/usage-series';
 import { bandPerStep, expectedBand, type Band } from './expected-band';
-import type { BreakdownRow, IncidentMarker, KeyBreakdown, KeyBreakdownQuery, KeySeries, KeySeriesQuery, SeriesPoint } from './key-schemas';
-import { chosenSources, subjectRows, TOKENS_SQL, type UsageSubject } from './usage-subject';
+import type { IncidentMarker, KeySeries, KeySeriesQuery, SeriesPoint } from './key-schemas';
+import type { UsageSubject } from './usage-subject';
 
 // A key's (or an environment's) usage over a range, per hour or per UTC day, with the band
 // the spike detector would expect and the incidents opened in the range.
@@ -14,7 +14,6 @@ const DAY = 24 * HOUR;
 // weeks (DEFAULT_SPIKE_SETTINGS.readyWeeks) and remember about four.
 export const BAND_WARMUP_MS = 28 * DAY;
 const MAX_MARKERS = 200;
-const MAX_BREAKDOWN_ROWS = 50;
 
 export async function keySeries(db: PrismaClient, subject: UsageSubject, query: KeySeriesQuery, nowMs: number, timezone: string): Promise<KeySeries> {
   const window = seriesWindow(query.range, nowMs);
@@ -47,32 +46,4 @@ async function incidentMarkers(db: PrismaClient, subject: UsageSubject, fromMs: 
     take: MAX_MARKERS,
   });
   return rows.map((r) => ({ id: r.id, openedAt: r.openedAt.toISOString(), kind: r.kind, severity: r.severity }));
-}
-
-/** Usage per model (with the source rule) and per caller region (ingest only) over a range. */
-export async function keyBreakdown(db: PrismaClient, subject: UsageSubject, query: KeyBreakdownQuery, nowMs: number): Promise<KeyBreakdown> {
-  const { fromMs, toMs } = seriesWindow(query.range, nowMs);
-  const sums = Prisma.sql`sum(u.cost_usd)::float8 AS cost, sum(u.requests)::float8 AS requests, sum(${TOKENS_SQL})::float8 AS tokens`;
-  const inWindow = Prisma.sql`u.bucket_start >= ${new Date(fromMs)} AND u.bucket_start < ${new Date(toMs)}`;
-  const [models, regions] = await Promise.all([
-    db.$queryRaw<BreakdownSqlRow[]>`
-      WITH chosen AS (${chosenSources(subject, fromMs, toMs)})
-      SELECT u.model AS name, ${sums}
-      FROM usage_bucket u JOIN chosen c ON c.key_id = u.key_id AND c.source = u.source
-      WHERE ${subjectRows(subject)} AND ${inWindow}
-      GROUP BY 1 ORDER BY cost DESC, name ASC LIMIT ${MAX_BREAKDOWN_ROWS}`,
-    db.$queryRaw<BreakdownSqlRow[]>`
-      SELECT u.region AS name, ${sums}
-      FROM usage_bucket u
-      WHERE ${subjectRows(subject)} AND u.source = 'ingest' AND ${inWindow}
-      GROUP BY 1 ORDER BY cost DESC, name ASC LIMIT ${MAX_BREAKDOWN_ROWS}`,
-  ]);
-  return { range: query.range, models: withShares(models), regions: withShares(regions) };
-}
-
-type BreakdownSqlRow = { name: string; cost: number; requests: number; tokens: number };
-
-export function withShares(rows: readonly BreakdownSqlRow[]): BreakdownRow[] {
-  const total = rows.reduce((sum, r) => sum + r.cost, 0);
-  return rows.map((r) => ({ name: r.name, costUsd: r.cost, requests: r.requests, tokens: r.tokens, share: total > 0 ? r.cost / total : 0 }));
 }

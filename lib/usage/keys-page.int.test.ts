@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/test/database';
-import { keysPage } from './overview';
+import { keysPage } from './keys-page';
 import type { KeysQuery } from './overview-schemas';
 import { upsertUsageBuckets, type UsageBucketInput } from './upsert-usage-buckets';
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/test/database';
-import { keysPage, overviewSummary, usageSeries } from './overview';
+import { keysPage } from './keys-page';
+import { overviewSummary, usageSeries } from './overview';
 import { topMovers } from './top-movers';
 import { upsertUsageBuckets, type UsageBucketInput } from './upsert-usage-buckets';
 

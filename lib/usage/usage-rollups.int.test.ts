@@ -5,8 +5,8 @@ import { effectiveUsage } from './effective-usage';
 import { rollupMinutes } from './rollup-minutes';
 import { upsertUsageBuckets, type UsageBucketInput } from './upsert-usage-buckets';
 
-// The roll-ups (usage_hour, usage_key_day, usage_environment_hour, usage_environment_day)
-// are kept by triggers on usage_bucket. After every kind of write they must equal what the
+// The roll-ups (usage_hour, usage_key_day, usage_environment_hour, usage_environment_day,
+// usage_model_day, usage_region_day) are kept by triggers on usage_bucket. After every kind of write they must equal what the
 // raw buckets say, with lib/usage/effective-usage.ts's rule (per key and hour, the
 // provider's rows when there are any, else the ingested ones) computed from scratch.
 
@@ -28,7 +28,10 @@ async function rawAndRollups(db: PrismaClient) {
   // Distinct names: rows become objects, and equal column names would collapse.
   const sums = Prisma.sql`sum(b.requests)::text AS r, sum(b.input_tokens + b.cached_input_tokens + b.cache_write_tokens + b.output_tokens)::text AS t, sum(b.cost_usd)::text AS c`;
   const nonZero = Prisma.sql`WHERE requests <> 0 OR tokens <> 0 OR cost_usd <> 0`;
-  const [rawHour, rollHour, rawKeyDay, rollKeyDay, rawEnvHour, rollEnvHour, rawEnvDay, rollEnvDay] = await Promise.all([
+  const side = (source: 'provider' | 'ingest') =>
+    Prisma.raw(`SELECT key_id::text, day::text, model, '${source}', ${source}_buckets::text, ${source}_requests::text, ${source}_tokens::text, ${source}_cost_usd::text
+      FROM usage_model_day WHERE ${source}_buckets <> 0 OR ${source}_requests <> 0 OR ${source}_tokens <> 0 OR ${source}_cost_usd <> 0`);
+  const [rawHour, rollHour, rawKeyDay, rollKeyDay, rawEnvHour, rollEnvHour, rawEnvDay, rollEnvDay, rawModel, rollModel, rawRegion, rollRegion] = await Promise.all([
     db.$queryRaw<Row[]>`SELECT b.key_id::text, ${hour}::text, b.source::text, count(*)::text, ${sums} FROM usage_bucket b GROUP BY 1, 2, 3`,
     db.$queryRaw<Row[]>`
       SELECT key_id::text, hour::text, 'provider', provider_buckets::text, provider_requests::text, provider_tokens::text, provider_cost_usd::text FROM usage_hour WHERE provider_buckets > 0
@@ -40,10 +43,14 @@ async function rawAndRollups(db: PrismaClient) {
     db.$queryRaw<Row[]>`SELECT environment, hour::text, requests::text, tokens::text, cost_usd::text FROM usage_environment_hour ${nonZero}`,
     db.$queryRaw<Row[]>`SELECT k.environment, ${day}::text, ${sums} FROM ${effectiveUsage(EPOCH, FAR)} b JOIN api_key k ON k.id = b.key_id GROUP BY 1, 2`,
     db.$queryRaw<Row[]>`SELECT environment, day::text, requests::text, tokens::text, cost_usd::text FROM usage_environment_day ${nonZero}`,
+    db.$queryRaw<Row[]>`SELECT b.key_id::text, ${day}::text, b.model, b.source::text, count(*)::text, ${sums} FROM usage_bucket b GROUP BY 1, 2, 3, 4`,
+    db.$queryRaw<Row[]>`${side('provider')} UNION ALL ${side('ingest')}`,
+    db.$queryRaw<Row[]>`SELECT b.key_id::text, ${day}::text, b.region, count(*)::text, ${sums} FROM usage_bucket b WHERE b.source = 'ingest' GROUP BY 1, 2, 3`,
+    db.$queryRaw<Row[]>`SELECT key_id::text, day::text, region, buckets::text, requests::text, tokens::text, cost_usd::text FROM usage_region_day WHERE buckets <> 0 OR requests <> 0 OR tokens <> 0 OR cost_usd <> 0`,
   ]);
   return {
-    raw: { hour: text(rawHour), keyDay: text(rawKeyDay), envHour: text(rawEnvHour), envDay: text(rawEnvDay) },
-    rollups: { hour: text(rollHour), keyDay: text(rollKeyDay), envHour: text(rollEnvHour), envDay: text(rollEnvDay) },
+    raw: { hour: text(rawHour), keyDay: text(rawKeyDay), envHour: text(rawEnvHour), envDay: text(rawEnvDay), modelDay: text(rawModel), regionDay: text(rawRegion) },
+    rollups: { hour: text(rollHour), keyDay: text(rollKeyDay), envHour: text(rollEnvHour), envDay: text(rollEnvDay), modelDay: text(rollModel), regionDay: text(rollRegion) },
   };
 }
 
@@ -69,7 +76,7 @@ afterAll(() => ctx.cleanup());
 describe('usage roll-ups', () => {
   it('a provider re-sending a bucket replaces it: never counted twice', async () => {
     const db = ctx.prisma;
-    const first = [bucket(keys.A!, '2026-03-10T10:01:00Z', 1), bucket(keys.A!, '2026-03-10T10:02:00Z', 2), bucket(keys.A!, '2026-03-10T11:00:00Z', 4)];
+    const first = [bucket(keys.A!, '2026-03-10T10:01:00Z', 1), bucket(keys.A!, '2026-03-10T10:02:00Z', 2), bucket(keys.A!, '2026-03-10T11:00:00Z', 4, { model: 'gpt-4o' })];
     await upsertUsageBuckets(db, first);
     await upsertUsageBuckets(db, first); // the same pull again
     expect(await envTotal(db, 'production')).toBeCloseTo(7, 8);
@@ -100,7 +107,9 @@ describe('usage roll-ups', () => {
     const db = ctx.prisma;
     const batches = Array.from({ length: 8 }, (_, i) =>
       [keys.A!, keys.C!].flatMap((keyId) =>
-        Array.from({ length: 30 }, (_, m) => bucket(keyId, `2026-03-11T0${m % 3}:${String(m).padStart(2, '0')}:00Z`, 0.125 * (i + 1), { source: 'ingest', region: 'US', costSource: 'reported' })),
+        Array.from({ length: 30 }, (_, m) =>
+          bucket(keyId, `2026-03-11T0${m % 3}:${String(m).padStart(2, '0')}:00Z`, 0.125 * (i + 1), { source: 'ingest', region: m % 2 ? 'US' : 'FR', model: m % 5 ? 'gpt-4o-mini' : 'gpt-4o', costSource: 'reported' }),
+        ),
       ),
     );
     const before = (await envTotal(db, 'production')) + (await envTotal(db, 'staging'));

@@ -1,7 +1,7 @@
 import { prisma } from '@/lib/db';
 import { route } from '@/lib/http';
 import { keysPageSchema, keysQuerySchema } from '@/lib/usage/overview-schemas';
-import { keysPage } from '@/lib/usage/overview';
+import { keysPage } from '@/lib/usage/keys-page';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { prisma } from '@/lib/db';
 import { route } from '@/lib/http';
 import { environmentParam } from '@/lib/keys/environment-param';
-import { keyBreakdown } from '@/lib/keys/key-series';
+import { keyBreakdown } from '@/lib/keys/key-breakdown';
 import { keyBreakdownQuerySchema, keyBreakdownSchema } from '@/lib/keys/key-schemas';
 
 export const dynamic = 'force-dynamic';

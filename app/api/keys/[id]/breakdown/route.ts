@@ -1,6 +1,6 @@
 import { prisma } from '@/lib/db';
 import { idParam, route } from '@/lib/http';
-import { keyBreakdown } from '@/lib/keys/key-series';
+import { keyBreakdown } from '@/lib/keys/key-breakdown';
 import { keyBreakdownQuerySchema, keyBreakdownSchema } from '@/lib/keys/key-schemas';
 
 export const dynamic = 'force-dynamic';
