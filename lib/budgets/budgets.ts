@@ -36,17 +36,19 @@ type BudgetRow = Prisma.BudgetGetPayload<{ select: typeof BUDGET_SELECT }>;
  */
 export async function listBudgets(db: PrismaClient, now: number, query: BudgetListQuery = { page: 1, pageSize: 25 }): Promise<BudgetList> {
   const rows = await db.budget.findMany({ select: BUDGET_SELECT, orderBy: [{ scope: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] });
-  const views = await viewsOf(db, rows, now);
+  // The totals need every budget's month so far and forecast, which read this month and the
+  // week before; only the page shown needs the months of history.
+  const current = await viewsOf(db, rows, now, 1);
   const needle = query.q?.toLowerCase();
-  const matching = needle ? views.filter((v) => v.subjectName.toLowerCase().includes(needle) || (v.environment ?? '').toLowerCase().includes(needle)) : views;
+  const matching = needle ? rows.filter((_, i) => current[i]!.subjectName.toLowerCase().includes(needle) || (current[i]!.environment ?? '').toLowerCase().includes(needle)) : rows;
   return {
     asOf: new Date(now).toISOString(),
-    total: views.length,
+    total: rows.length,
     matching: matching.length,
     page: query.page,
     pageSize: query.pageSize,
-    totals: budgetTotals(views),
-    budgets: matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize),
+    totals: budgetTotals(current),
+    budgets: await viewsOf(db, matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize), now),
   };
 }
 
@@ -116,8 +118,9 @@ export async function exportBudgets(db: PrismaClient, month: string | undefined,
   return { filename: csvFilename(label), csv: budgetsCsv(csvRows) };
 }
 
-async function viewsOf(db: PrismaClient, rows: readonly BudgetRow[], now: number): Promise<BudgetView[]> {
-  const windows = rows.map((b) => spendWindow(now, b.timezone, HISTORY_MONTHS));
+/** Views of `rows`, with `months` of history (the current month included). */
+async function viewsOf(db: PrismaClient, rows: readonly BudgetRow[], now: number, months = HISTORY_MONTHS): Promise<BudgetView[]> {
+  const windows = rows.map((b) => spendWindow(now, b.timezone, months));
   const days = await dailySpend(db, rows.map((b, i) => ({ subject: budgetSubject(b), timezone: b.timezone, fromMs: windows[i]!.fromMs, toMs: windows[i]!.toMs })));
   return rows.map((b, i) => viewOf(b, windows[i]!, days[i]!, now));
 }
