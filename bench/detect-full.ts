@@ -5,7 +5,7 @@ import { scanSpikes } from '@/lib/detect/spike/spike-core';
 import { DEFAULT_SPIKE_SETTINGS } from '@/lib/detect/spike/spike-settings';
 import type { RssMeter } from './detect-memory';
 import { scanNaive } from './detect-naive';
-import { createColumns, fillKey, SHAPES, type Calendar, type Shape } from './detect-traffic';
+import { BURST_FROM, createColumns, fillKey, SHAPES, type Calendar, type Shape } from './detect-traffic';
 import { perSecond } from './stats';
 
 // The full pass: every key's hourly series through `scanSpikes`, key-major, on this one
@@ -13,6 +13,11 @@ import { perSecond } from './stats';
 // and only the scans are timed (with the allocation of the key's baseline); generation is
 // reported apart. Baselines of all keys are kept, as a backfill that hands them on to the
 // live detector would. The naive detector then runs on a subset of the same keys.
+
+/** Hours before incidents are counted: the planted bursts' start, once baselines are ready. */
+const WARMUP_HOURS = BURST_FROM;
+/** Flagged hours this close belong to one incident. */
+const INCIDENT_GAP_HOURS = 2;
 
 export interface FullPassResult {
   keys: number;
@@ -31,6 +36,11 @@ export interface FullPassResult {
   shapes: Record<Shape, number>;
   /** Flagged buckets outside planted bursts, by shape of key. */
   unplantedFlaggedByShape: Record<Shape, number>;
+  /**
+   * The same as pages: runs of unplanted flagged hours (hours under 3 apart are one incident,
+   * as one open incident absorbs them), per key-week after the 4 warm-up weeks, by shape.
+   */
+  unplantedIncidentsPerKeyWeekByShape: Record<Shape, number>;
   baselineMb: number;
   /** Per key, for comparisons on a subset: scan ms and flagged buckets. */
   scanMsByKey: Float64Array;
@@ -47,6 +57,7 @@ export function runFullPass(seed: number, keys: number, cal: Calendar, meter: Rs
   const flaggedByKey = new Uint32Array(keys);
   const shapes = Object.fromEntries(SHAPES.map((s) => [s, 0])) as Record<Shape, number>;
   const unplantedFlaggedByShape = { ...shapes };
+  const unplantedIncidentsByShape = { ...shapes };
   const r = { scanMs: 0, scanCpuUs: 0, generateMs: 0, flaggedBuckets: 0, flaggedKeys: 0, plantedKeys: 0, plantedBuckets: 0, plantedFlagged: 0 };
   const bar = progressBar('full pass');
   for (let k = 0; k < keys; k++) {
@@ -65,12 +76,17 @@ export function runFullPass(seed: number, keys: number, cal: Calendar, meter: Rs
     r.scanMs += scanMsByKey[k] = done - t;
     let planted = 0;
     let flagged = 0;
+    let lastUnplanted = -Infinity;
     for (let i = 0; i < cal.hours; i++) {
       if (out[i]! > 0) flagged++;
       if (cols.planted[i]) {
         planted++;
         if (out[i]! > 0) r.plantedFlagged++;
-      } else if (out[i]! > 0) unplantedFlaggedByShape[shape] = unplantedFlaggedByShape[shape]! + 1;
+      } else if (out[i]! > 0) {
+        unplantedFlaggedByShape[shape] = unplantedFlaggedByShape[shape]! + 1;
+        if (i >= WARMUP_HOURS && i - lastUnplanted > INCIDENT_GAP_HOURS) unplantedIncidentsByShape[shape] = unplantedIncidentsByShape[shape]! + 1;
+        lastUnplanted = i;
+      }
     }
     flaggedByKey[k] = flagged;
     r.flaggedBuckets += flagged;
@@ -99,6 +115,9 @@ export function runFullPass(seed: number, keys: number, cal: Calendar, meter: Rs
     plantedFlagged: r.plantedFlagged,
     shapes,
     unplantedFlaggedByShape,
+    unplantedIncidentsPerKeyWeekByShape: Object.fromEntries(
+      SHAPES.map((s) => [s, shapes[s]! > 0 && cal.hours > WARMUP_HOURS ? Math.round((unplantedIncidentsByShape[s]! / shapes[s]! / ((cal.hours - WARMUP_HOURS) / 168)) * 1000) / 1000 : 0]),
+    ) as Record<Shape, number>,
     baselineMb: baselines.reduce((sum, b) => sum + b.byteLength, 0) / 2 ** 20,
     scanMsByKey,
     flaggedByKey,

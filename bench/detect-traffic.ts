@@ -55,7 +55,7 @@ export interface KeyProfile {
 }
 
 /** Bursts start after this many hours, once the seasonal baselines are ready. */
-const BURST_FROM = 28 * 24;
+export const BURST_FROM = 28 * 24;
 const PLANTED_KEY_SHARE = 0.15;
 
 const logUniform = (p: Prng, min: number, max: number) => min * (max / min) ** p.next();
