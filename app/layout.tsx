@@ -13,6 +13,15 @@ import './globals.css';
 const ICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%233451c7'/%3E%3Cpath d='M4 12V8m4 4V5m4 7V3' stroke='white' stroke-width='2' stroke-linecap='round'/%3E%3C/svg%3E";
 
+const NAV = [
+  ['/', 'Overview'],
+  ['/incidents', 'Incidents'],
+  ['/keys', 'Keys'],
+  ['/hygiene', 'Hygiene'],
+  ['/settings/alerts', 'Settings'],
+  ['/budgets', 'Budgets'],
+] as const;
+
 export const metadata: Metadata = {
   title: 'Burnrate',
   description: 'Watches LLM API keys for usage anomalies and budget overruns.',
@@ -37,30 +46,19 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
               </p>
               {/* Signed out, the only page is sign-in: links to pages it cannot open would only bounce back. */}
               {session ? (
-                <nav aria-label="Main">
-                  <ul className="nav-list">
-                    <li>
-                      <NavLink href="/">Overview</NavLink>
-                    </li>
-                    <li>
-                      <NavLink href="/incidents">Incidents</NavLink>
-                    </li>
-                    <li>
-                      <NavLink href="/keys">Keys</NavLink>
-                    </li>
-                    <li>
-                      <NavLink href="/hygiene">Hygiene</NavLink>
-                    </li>
-                    <li>
-                      <NavLink href="/settings/alerts">Settings</NavLink>
-                    </li>
-                    <li>
-                      <NavLink href="/budgets">Budgets</NavLink>
-                    </li>
-                  </ul>
-                </nav>
+                <>
+                  <nav aria-label="Main">
+                    <ul className="nav-list">
+                      {NAV.map(([href, label]) => (
+                        <li key={href}>
+                          <NavLink href={href}>{label}</NavLink>
+                        </li>
+                      ))}
+                    </ul>
+                  </nav>
+                  <UserMenu email={session.user.email} role={session.user.role} />
+                </>
               ) : null}
-              {session ? <UserMenu email={session.user.email} role={session.user.role} /> : null}
             </header>
             <main id="main" className="main" tabIndex={-1}>
               {children}

@@ -96,13 +96,12 @@ async function dailyCosts(db: PrismaClient, ids: string[], w: KeyRowWindow, nowM
   const pieces = windowPieces([w.fromMs, w.monthStartMs, w.previous7FromMs, w.last7FromMs, nowMs], nowMs, true);
   const last7 = Prisma.sql`at >= ${new Date(w.last7FromMs)}`;
   const previous7 = Prisma.sql`at >= ${new Date(w.previous7FromMs)} AND at < ${new Date(w.last7FromMs)}`;
-  // One parameter holding an array literal: ids are uuids read from the database.
   const rows = await db.$queryRaw<DaySql[]>`
     SELECT key_id::text AS key_id, (extract(epoch FROM day) * 1000)::float8 AS day, sum(pn)::float8 AS pn,
            sum(pc)::float8 AS pc, sum(ic)::float8 AS ic,
            coalesce(sum(pc) FILTER (WHERE ${last7}), 0)::float8 AS p7, coalesce(sum(ic) FILTER (WHERE ${last7}), 0)::float8 AS i7,
            coalesce(sum(pc) FILTER (WHERE ${previous7}), 0)::float8 AS pp7, coalesce(sum(ic) FILTER (WHERE ${previous7}), 0)::float8 AS ip7
-    FROM ${keyCostPieces(pieces, Prisma.sql`SELECT unnest(${`{${ids.join(',')}}`}::uuid[]) AS id`, true)} x
+    FROM ${keyCostPieces(pieces, Prisma.sql`SELECT unnest(${ids}::uuid[]) AS id`, true)} x
     GROUP BY 1, 2`;
   return rows.flatMap((r) => [
     ...(r.pn > 0 ? [{ key_id: r.key_id, source: 'provider', day: r.day, cost: r.pc, last7: r.p7, previous7: r.pp7 }] : []),
