@@ -49,14 +49,16 @@ test('a session that ends while a page is open sends the person to sign in and b
   await expect(page).toHaveURL(/\/settings\/tokens$/);
   await expect(page.getByTestId('user-email')).toHaveText(DEMO_ADMIN.email);
 
-  // The session ends (signed out elsewhere, expired). The next action is an API call only,
-  // no navigation: its 401 must take the person to sign in, and back here afterwards.
-  await page.context().clearCookies();
+  // The form is filled while the session still holds: once it ends, a refetch of the page's own
+  // data may meet the 401 and leave at any moment, and an action caught by that navigation can
+  // wait forever on the page it started on (a fill did, for the whole test timeout).
   const form = page.getByTestId('token-form');
   await form.getByLabel('Name').fill(`e2e-expired-${Date.now()}`);
-  // A refetch of the page's own data may meet the 401 first and leave before the click lands;
-  // either way the page must end on sign-in. Without the 401 handling the click succeeds, the
-  // create is refused, and the page stays here.
+  // The session ends (signed out elsewhere, expired). The next action is an API call only, no
+  // navigation: its 401 must take the person to sign in, and back here afterwards. A refetch may
+  // still get there first; either way the page must end on sign-in. Without the 401 handling the
+  // click succeeds, the create is refused, and the page stays here.
+  await page.context().clearCookies();
   await form
     .getByTestId('token-submit')
     .click({ timeout: 5_000 })
