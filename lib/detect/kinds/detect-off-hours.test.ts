@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOffHoursDetector } from './detect-off-hours';
 import { HOUR, MONDAY, observation, runHours, type Row } from '@/lib/detect/eval/observation-fixture';
+import type { Finding } from '@/lib/detect/eval/finding';
 import { toWorkingHours } from './working-hours';
 
 // TZ=UTC unless a case names a zone. $2 an hour when working, silent otherwise.
@@ -56,6 +57,41 @@ describe('createOffHoursDetector', () => {
     const found = runHours(createOffHoursDetector(), 4 * WEEK, (i) => (officeLocal(i) || i === at ? working : []), { start, timezone: 'Europe/Berlin' });
     expect(found.map((x) => x.i)).toEqual([at]);
     expect(found[0]?.f).toMatchObject({ kind: 'off_hours', evidence: { localTime: '2026-03-31 02:00', profile: 'hour_of_week' } });
+  });
+});
+
+describe('minute buckets: the trailing hour counts only idle hours', () => {
+  const MINUTE = 60_000;
+  // A nightly batch, 01:00-04:00 UTC at $8 an hour, and a request or two a minute at 04:00-05:00
+  // on `trickleDays` (a straggler, a health check): its hour before 04:00 was busy, not off-hours.
+  const run = (minutes: number, at: (m: number) => readonly Row[]) => {
+    const detector = createOffHoursDetector();
+    const found: { m: number; f: Finding }[] = [];
+    for (let m = 0; m < minutes; m++) for (const f of detector.observe(observation(MONDAY + m * MINUTE, m, at(m), { bucketSeconds: 60 }))) found.push({ m, f });
+    return found;
+  };
+  const batch = (m: number): Row[] => {
+    const hour = Math.floor(m / 60) % 24;
+    return hour >= 1 && hour < 4 ? [{ requests: 40, costUsd: 8 / 60 }] : [];
+  };
+  const DAYS = 7;
+
+  it('a batch that ends at 04:00 is not off-hours at 04:01 because of the busy hour behind it', () => {
+    const straggler = (m: number): Row[] => (Math.floor(m / 60) % 24 === 4 && m % 60 < 3 ? [{ requests: 1, costUsd: 0.001 }] : batch(m));
+    expect(run(DAYS * 1440, straggler)).toEqual([]);
+  });
+
+  it('real use at 04:00 still pages, within minutes, from the idle minutes alone', () => {
+    // Day 6: in a key's first days after its profile is ready, its first minutes of use at an
+    // idle hour are learnt before they are material and can make the hour look used.
+    const day4 = 5 * 1440 + 4 * 60;
+    const abuse = (m: number): Row[] => (m >= day4 && m < day4 + 30 ? [{ requests: 40, costUsd: 8 / 60 }] : batch(m));
+    const found = run(DAYS * 1440, abuse);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]!.m).toBeGreaterThanOrEqual(day4);
+    expect(found[0]!.m).toBeLessThan(day4 + 10);
+    // The evidence's hourly rate is the idle minutes' so far, not the batch's hour behind them.
+    expect(found[0]!.f.evidence?.['usdPerHour']).toBeLessThan(8);
   });
 });
 

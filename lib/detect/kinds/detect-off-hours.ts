@@ -11,7 +11,9 @@ import { isWorkingTime } from './working-hours';
 // used once it has `readyWeeks` of history (weekends), else the hour-of-day one. A slot is
 // idle below `idleShare` of the key's active level (mean of its non-idle hours of day);
 // usage pages at `materialShare` of that level, measured over the trailing hour so one
-// stray request in a quiet minute is not read as an hourly rate. Flagged buckets are not
+// stray request in a quiet minute is not read as an hourly rate. Only the trailing hour's
+// buckets at idle hours count: a nightly batch that ends at 04:00 is not off-hours at 04:01
+// because the hour behind that minute was busy. Flagged buckets are not
 // learnt. Working hours configured for the environment (optional) add to the profile: inside
 // them nothing is off-hours, and outside them a key too new to have a profile is judged
 // against them, so a key created today and used at 3 a.m. is not waved through.
@@ -24,9 +26,8 @@ const FIELDS = 2;
 export function createOffHoursDetector(overrides: Partial<OffHoursSettings> = {}): Detector {
   const s: OffHoursSettings = { ...DEFAULT_OFF_HOURS_SETTINGS, ...overrides };
   const keys = new Map<string, Float64Array>();
-  /** Per key, the last hour's bucket costs and requests (rings) and their sums at the end. */
-  const trailing = new Map<string, Float64Array>();
-  const trailingRequests = new Map<string, Float64Array>();
+  /** Per key, the last hour's buckets: cost, requests and local hour of week, a ring by bucket index. */
+  const trailing = new Map<string, Trailing>();
   /** Per key, end of its last bucket with usage (epoch ms). */
   const lastUsed = new Map<string, number>();
   const clocks = new Map<string, (epochMs: number) => LocalSlot>();
@@ -44,13 +45,12 @@ export function createOffHoursDetector(overrides: Partial<OffHoursSettings> = {}
         let st = keys.get(k.key);
         if (!st) keys.set(k.key, (st = new Float64Array(SLOTS * FIELDS)));
         const usdPerHour = k.costUsd * perHour;
-        const ringSize = Math.max(1, Math.round(perHour));
         let ring = trailing.get(k.key);
-        if (!ring) trailing.set(k.key, (ring = new Float64Array(ringSize + 1)));
-        let reqRing = trailingRequests.get(k.key);
-        if (!reqRing) trailingRequests.set(k.key, (reqRing = new Float64Array(ringSize + 1)));
-        const hourUsd = push(ring, bucket.index, k.costUsd) * (perHour / ringSize);
-        const hourRequests = push(reqRing, bucket.index, k.requests) * (perHour / ringSize);
+        if (!ring) trailing.set(k.key, (ring = createTrailing(Math.max(1, Math.round(perHour)))));
+        const pos = bucket.index % ring.hourOfWeek.length;
+        ring.costUsd[pos] = k.costUsd;
+        ring.requests[pos] = k.requests;
+        ring.hourOfWeek[pos] = local.hourOfWeek;
         let flagged = false;
         // Flagged only by the configured hours (no profile yet): still learnt, or a key that
         // really works at night (a new batch) could never build the profile that clears it.
@@ -58,11 +58,13 @@ export function createOffHoursDetector(overrides: Partial<OffHoursSettings> = {}
         // Configured working hours: inside them nothing is off-hours; outside them a key
         // whose own profile is not known yet (a new key) counts as idle.
         const working = k.workingHours ? isWorkingTime(k.workingHours, bucket.start) : null;
+        ring.outsideHours[pos] = working === false ? 1 : 0;
         if (usdPerHour > 0 && working !== true) {
           const active = activeLevel(st, s.idleShare);
-          const slot = st[how + 1]! >= s.readyWeeks * perHour ? how : st[hod + 1]! >= s.readyDays * perHour ? hod : -1;
+          const slot = profileSlot(st, local.hourOfWeek, perHour, s);
           const configuredIdle = slot < 0 && working === false;
           const idle = configuredIdle || (slot >= 0 && active > 0 && st[slot]! < s.idleShare * active);
+          const { hourUsd, hourRequests } = idle ? idleHour(ring, st, perHour, configuredIdle ? null : active, s) : NOTHING;
           const enough = hourUsd >= s.minUsdPerHour || hourRequests >= s.minRequestsPerHour;
           if (idle && enough && (configuredIdle || hourUsd >= Math.max(s.materialShare * active, s.slotMultiple * st[slot]!))) {
             flagged = true;
@@ -103,13 +105,43 @@ export function createOffHoursDetector(overrides: Partial<OffHoursSettings> = {}
   };
 }
 
-/** Adds a bucket to a ring of the last hour's buckets; returns the ring's sum. */
-function push(ring: Float64Array, index: number, x: number): number {
-  const size = ring.length - 1;
-  const pos = index % size;
-  ring[size] = ring[size]! - ring[pos]! + x;
-  ring[pos] = x;
-  return ring[size]!;
+/** `outsideHours`: 1 where the environment's configured working hours did not cover the bucket. */
+type Trailing = { costUsd: Float64Array; requests: Float64Array; hourOfWeek: Uint8Array; outsideHours: Uint8Array };
+
+function createTrailing(size: number): Trailing {
+  return { costUsd: new Float64Array(size), requests: new Float64Array(size), hourOfWeek: new Uint8Array(size), outsideHours: new Uint8Array(size) };
+}
+
+const NOTHING = { hourUsd: 0, hourRequests: 0 };
+
+/** The slot a local hour of week is judged by: its own once it has `readyWeeks`, else its hour of day once that has `readyDays`, else none (-1). */
+function profileSlot(st: Float64Array, hourOfWeek: number, perHour: number, s: OffHoursSettings): number {
+  const how = hourOfWeek * FIELDS;
+  const hod = (HOD0 + (hourOfWeek % 24)) * FIELDS;
+  return st[how + 1]! >= s.readyWeeks * perHour ? how : st[hod + 1]! >= s.readyDays * perHour ? hod : -1;
+}
+
+/**
+ * Cost and requests per hour over the trailing hour's buckets at idle hours: hours the key's
+ * profile knows to be idle, or, judged by the configured hours alone (`active` null: the key has
+ * no profile yet), hours outside them.
+ */
+function idleHour(ring: Trailing, st: Float64Array, perHour: number, active: number | null, s: OffHoursSettings): { hourUsd: number; hourRequests: number } {
+  let usd = 0;
+  let requests = 0;
+  for (let i = 0; i < ring.hourOfWeek.length; i++) {
+    if (ring.costUsd[i] === 0 && ring.requests[i] === 0) continue;
+    if (active === null) {
+      if (ring.outsideHours[i] === 0) continue;
+    } else {
+      const slot = profileSlot(st, ring.hourOfWeek[i]!, perHour, s);
+      if (slot < 0 || st[slot]! >= s.idleShare * active) continue;
+    }
+    usd += ring.costUsd[i]!;
+    requests += ring.requests[i]!;
+  }
+  const scale = perHour / ring.hourOfWeek.length;
+  return { hourUsd: usd * scale, hourRequests: requests * scale };
 }
 
 /** Running mean of a slot; enough for a profile that only asks "idle or not". */
