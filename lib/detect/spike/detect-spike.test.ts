@@ -32,6 +32,16 @@ describe('createSpikeDetector', () => {
     expect(run(costs, WEEKS_3).map((x) => x.i)).toEqual(expected);
   });
 
+  it('a key first seen on a Saturday learns its working days within two of them, and keeps them', () => {
+    // Its first hours of the day are a weekend's: Monday's office hours look like spikes
+    // against them, and may page that Monday. They must not page every weekday after, nor the
+    // next week's: the weekday hours learn what they see, not what the weekend expected.
+    const saturday = MONDAY + 5 * 24 * HOUR;
+    const fromSaturday = (i: number) => office(i + 5 * 24);
+    const found = run(fromSaturday, WEEKS_3, { start: saturday }).map((x) => Math.floor(x.i / 24));
+    expect(found.every((day) => day <= 3), `findings on days ${found.join(', ')} after the key's first Monday and Tuesday`).toBe(true);
+  });
+
   it('reports observed vs expected, the multiple, the score and local time', () => {
     const at = 16 * 24 + 11;
     const [hit, ...rest] = run(burstAt([at], 10, office), WEEKS_3);

@@ -6,15 +6,15 @@ import type { SpikeSettings } from './spike-settings';
 // absolute deviation. The overall slot also keeps a decayed peak per metric. Learning clips
 // values beyond `huber` scales (Huber), and the caller does not learn flagged buckets, so
 // an incident neither drags the level up nor widens the scale it is judged by. A slot still
-// warming up learns flagged buckets too (clipped): otherwise a daily ramp flagged on its
-// first morning could never be learnt and would page every morning.
+// warming up learns flagged buckets too (clipped by its own window): otherwise a daily ramp
+// flagged on its first morning could never be learnt and would page every morning.
 // With hourly buckets an hour-of-week slot sees one value a week, so after a few weeks its
 // level is a mean of a few noisy values. It is shrunk towards the same hour of the same
 // kind of day (weekday or weekend, 48 more slots that learn five or two values a week), so
 // a quiet night that happened to be empty twice does not make the next request a spike.
 // The judging and learning themselves are one loop in spike-core.ts.
-// The three metrics learn the same buckets into the same slots (a flagged bucket is capped
-// for all three), so one count per slot serves them all, and the metrics of a slot sit
+// The three metrics learn the same buckets into the same slots (a flagged bucket reaches
+// the same warming slots for all three), so one count per slot serves them all, and the metrics of a slot sit
 // together (with the slot's share of used buckets, one 64-byte line a slot): a bucket
 // touches two or three cache lines of its key's 15.5 KB.
 

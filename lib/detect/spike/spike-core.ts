@@ -247,12 +247,12 @@ function pairOf(m: number): number {
  */
 // Why one long loop: this is the full pass's whole cost (21.6 M buckets in the benchmark).
 // V8 boxes a double that crosses a call it does not inline, and the three metrics share
-// almost everything: they learn the same buckets into the same slots (a flagged bucket is
-// capped for all three), so their slot counts are equal, and with them the tier, the
-// shrink weight and which slots learn. That is decided once per bucket; only the levels
-// differ by metric. A metric's spread is computed only when its value reaches
-// `minMultiple` x its expectation (below that it cannot fire), or the bucket is flagged
-// (the spread caps what is learnt), or the caller wants the band (`judgeIdle`).
+// almost everything: they learn the same buckets into the same slots (a flagged bucket
+// reaches the warming slots for all three), so their slot counts are equal, and with them
+// the tier, the shrink weight and which slots learn. That is decided once per bucket; only
+// the levels differ by metric. A metric's spread is computed only when its value reaches
+// `minMultiple` x its expectation (below that it cannot fire), or the caller wants the band
+// (`judgeIdle`).
 function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to: number, r: BaselineRates, s: SpikeSettings, scores: Float64Array, evidence: Float64Array | undefined, learnMode: number, judgeIdle: boolean): void {
   const { hourOfWeek, hourOfDay, cost, requests, tokens } = columns;
   const learns = learnMode === Mode.Auto || learnMode === Mode.Include;
@@ -298,6 +298,9 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
     if (howReady) {
       tier = Tier.HourOfWeek;
       base = how;
+    } else if (dayReady) {
+      tier = Tier.HourOfDay;
+      base = day;
     } else if (hodReady) {
       tier = Tier.HourOfDay;
       base = hod;
@@ -357,12 +360,12 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
         if (q < multiple * state[Key.Active0 + Metric.Requests]!) hits &= ~(1 << Metric.Requests);
         if (t < multiple * state[Key.Active0 + Metric.Tokens]!) hits &= ~(1 << Metric.Tokens);
       }
-      let need = judgeIdle ? Metric.AllBits : hits;
+      const need = judgeIdle ? Metric.AllBits : hits;
       // A young hour-of-week slot has seen few values: borrow the relative spread of the
       // same hour on the same kind of day (weekends mixed in would look like a wild spread).
       const spreadAt = dayReady ? day : hod;
       const borrow = tier === Tier.HourOfWeek && (dayReady || hodReady);
-      for (let pass = 0; pass < 2 && need !== 0; pass++) {
+      if (need !== 0) {
         for (let m = 0; m < Metric.Count; m++) {
           if ((need & (1 << m)) === 0) continue;
           const p = pairOf(m);
@@ -380,7 +383,6 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
           else if (m === Metric.Requests) sdR = Math.max(Math.max(sd, 1), reqNoise);
           else sdT = Math.max(sd, tokenFloor);
         }
-        if (pass === 1) break;
         const zR = (q - eR) / sdR;
         const reqHit = (hits & (1 << Metric.Requests)) !== 0 && zR >= s.zThreshold && countScore(q, eR) >= s.countZ;
         if (reqHit) {
@@ -400,8 +402,6 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
         const excessUsd = c - eC;
         const material = excessUsd > 0 && (excessUsd * r.perHour >= s.minExcessUsdPerHour || (reqHit && (q - eR) * r.perHour >= s.minExcessRequestsPerHour));
         if (!material) score = 0;
-        // A flagged bucket learns capped values, so it needs every spread.
-        need = score > 0 ? Metric.AllBits & ~need : 0;
       }
     }
     scores[i] = score;
@@ -417,21 +417,22 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
     }
     if (!learns) continue;
 
-    // Learning. A flagged bucket is capped near its expectation, and reaches only slots
-    // still warming up, unless people said it was expected.
-    const capped = score > 0 && learnMode !== Mode.Include;
-    const xC = capped ? Math.min(c, eC + s.huber * sdC) : c;
-    const xR = capped ? Math.min(q, eR + s.huber * sdR) : q;
-    const xT = capped ? Math.min(t, eT + s.huber * sdT) : t;
+    // Learning. A flagged bucket reaches only slots still warming up, unless people said it
+    // was expected; there it is clipped by the slot's own Huber window, not capped near the
+    // expectation it was judged by. That expectation may come from a coarser slot: a key
+    // first seen on a weekend judges its first Monday by the weekend's hours, and a Monday
+    // capped near those would teach its own slots a Monday that never was, and page every
+    // Monday after (a death spiral the demo's first start showed).
+    const flagged = score > 0 && learnMode !== Mode.Include;
     for (let j = 0; j < 4; j++) {
       let at: number;
       let alphaMin: number;
       if (j === 0) {
-        if (capped && howReady) continue;
+        if (flagged && howReady) continue;
         at = how;
         alphaMin = r.alphaHow;
       } else if (j === 1) {
-        if (capped && dayReady) continue;
+        if (flagged && dayReady) continue;
         at = day;
         alphaMin = r.alphaHod;
       } else if (howReady && dayReady) {
@@ -439,11 +440,11 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
         // slots no longer judge it: skipping them halves the work of a warm key.
         break;
       } else if (j === 2) {
-        if (capped && state[hod]! >= r.readyHod) continue;
+        if (flagged && state[hod]! >= r.readyHod) continue;
         at = hod;
         alphaMin = r.alphaHod;
       } else {
-        if (capped && state[all]! >= r.readyAll) continue;
+        if (flagged && state[all]! >= r.readyAll) continue;
         at = all;
         alphaMin = r.alphaAll;
       }
@@ -451,14 +452,14 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
       state[at] = n;
       // max(1/n, alphaMin) without a division once the slot is past its warm-up.
       const alpha = n * alphaMin >= 1 ? alphaMin : 1 / n;
-      learnPair(state, at + pairOf(Metric.Cost), xC, costFloor, n, alpha, r);
-      learnPair(state, at + pairOf(Metric.Requests), xR, reqNoise, n, alpha, r);
-      learnPair(state, at + pairOf(Metric.Tokens), xT, tokenFloor, n, alpha, r);
+      learnPair(state, at + pairOf(Metric.Cost), c, costFloor, n, alpha, r);
+      learnPair(state, at + pairOf(Metric.Requests), q, reqNoise, n, alpha, r);
+      learnPair(state, at + pairOf(Metric.Tokens), t, tokenFloor, n, alpha, r);
       const used = q > 0 || c > 0 ? 1 : 0;
       state[at + Layout.Activity] = n === 1 ? used : state[at + Layout.Activity]! + alpha * (used - state[at + Layout.Activity]!);
       if (at === all) {
         for (let m = 0; m < Metric.Count; m++) {
-          const x = pick(m, xC, xR, xT);
+          const x = pick(m, c, q, t);
           const decayed = state[Layout.AllPeak + m]! * (1 - alphaMin);
           state[Layout.AllPeak + m] = n === 1 || x > decayed ? x : decayed;
         }
@@ -480,7 +481,7 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
         learnUsed(state, Key.Active0 + Metric.Tokens, t, a, s.minMultiple);
       }
     }
-    if (!capped && q > 0) {
+    if (!flagged && q > 0) {
       const a = r.alphaAll;
       state[Key.UsdPerRequest] = usual === 0 ? cq : usual + a * (cq - usual);
       state[Key.TokensPerRequest] = usualTokens === 0 ? tq : usualTokens + a * (tq - usualTokens);
