@@ -35,6 +35,19 @@ describe('createOffHoursDetector', () => {
     expect(runHours(createOffHoursDetector(), 3 * WEEK, rows).map((x) => x.i)).toEqual(expected);
   });
 
+  it.each([
+    // A staging key: $0.02 an hour from 8 requests in office hours, and a request or two at
+    // 06:00 on odd days. Five requests there in one hour is Poisson noise of that trickle;
+    // five at 03:00, where it never had one, is not.
+    ['at 06:00, an hour with a trickle of requests', 6, []],
+    ['at 03:00, an hour with none ever', 3, [2 * WEEK + 3]],
+  ])('a few requests of a cheap key %s', (_, hour, expected) => {
+    const at = 2 * WEEK + hour;
+    const rows = (i: number): Row[] =>
+      i === at ? [{ requests: 5, costUsd: 0.005 }] : office(i) ? [{ requests: 8, costUsd: 0.02 }] : i % 24 === 6 && i % 3 === 0 ? [{ requests: 2, costUsd: 0.0006 }] : [];
+    expect(runHours(createOffHoursDetector(), 3 * WEEK, rows).map((x) => x.i)).toEqual(expected);
+  });
+
   it('does not learn the hours of a dormant spell as idle', () => {
     // Office hours in week 1, dormant in weeks 2-4, back to office hours in week 5: its
     // working hours are not judged idle by the empty weeks.

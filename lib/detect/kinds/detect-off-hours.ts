@@ -20,8 +20,9 @@ import { isWorkingTime } from './working-hours';
 
 const HOD0 = 168;
 const SLOTS = 192;
-/** Per slot: level (mean cost per hour), count. */
-const FIELDS = 2;
+/** Per slot: level (mean cost per hour), count, mean requests per hour. */
+const FIELDS = 3;
+const REQUESTS = 2;
 
 export function createOffHoursDetector(overrides: Partial<OffHoursSettings> = {}): Detector {
   const s: OffHoursSettings = { ...DEFAULT_OFF_HOURS_SETTINGS, ...overrides };
@@ -65,7 +66,10 @@ export function createOffHoursDetector(overrides: Partial<OffHoursSettings> = {}
           const configuredIdle = slot < 0 && working === false;
           const idle = configuredIdle || (slot >= 0 && active > 0 && st[slot]! < s.idleShare * active);
           const { hourUsd, hourRequests } = idle ? idleHour(ring, st, perHour, configuredIdle ? null : active, s) : NOTHING;
-          const enough = hourUsd >= s.minUsdPerHour || hourRequests >= s.minRequestsPerHour;
+          // A few requests at an hour that sees a few now and then are not news: the count must
+          // also stand out from the slot's own, as Poisson counts would.
+          const usualRequests = slot >= 0 ? st[slot + REQUESTS]! : 0;
+          const enough = (hourUsd >= s.minUsdPerHour || hourRequests >= s.minRequestsPerHour) && beyondCountNoise(hourRequests, usualRequests, s.countZ);
           if (idle && enough && (configuredIdle || hourUsd >= Math.max(s.materialShare * active, s.slotMultiple * st[slot]!))) {
             flagged = true;
             learnAnyway = configuredIdle;
@@ -96,8 +100,8 @@ export function createOffHoursDetector(overrides: Partial<OffHoursSettings> = {}
         // Feedback: a leak or planned one-off is never learnt; expected usage always is.
         const learnable = k.baseline === 'include' || ((!flagged || learnAnyway) && k.baseline !== 'exclude');
         if (learnable && inService) {
-          learn(st, how, usdPerHour);
-          learn(st, hod, usdPerHour);
+          learn(st, how, usdPerHour, k.requests * perHour);
+          learn(st, hod, usdPerHour, k.requests * perHour);
         }
       }
       return findings;
@@ -145,10 +149,16 @@ function idleHour(ring: Trailing, st: Float64Array, perHour: number, active: num
 }
 
 /** Running mean of a slot; enough for a profile that only asks "idle or not". */
-function learn(st: Float64Array, at: number, x: number): void {
+function learn(st: Float64Array, at: number, x: number, requests: number): void {
   const n = st[at + 1]! + 1;
   st[at + 1] = n;
   st[at] = st[at]! + (x - st[at]!) / n;
+  st[at + REQUESTS] = st[at + REQUESTS]! + (requests - st[at + REQUESTS]!) / n;
+}
+
+/** Whether `x` requests are beyond the noise of a Poisson count around `usual`, on the square-root scale. */
+function beyondCountNoise(x: number, usual: number, z: number): boolean {
+  return 2 * (Math.sqrt(x + 0.375) - Math.sqrt(usual + 0.375)) >= z;
 }
 
 /** Mean cost per hour over the key's non-idle hours of day (0 before any usage). */

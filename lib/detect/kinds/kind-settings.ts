@@ -56,9 +56,11 @@ export interface OffHoursSettings {
   materialShare: number;
   /** ...and this multiple of the slot's usual (a slot is idle, not necessarily empty)... */
   slotMultiple: number;
-  /** ...and at least this much per hour, or this many requests per hour (cheap keys). */
+  /** ...and at least this much per hour, or this many requests per hour (cheap keys)... */
   minUsdPerHour: number;
   minRequestsPerHour: number;
+  /** ...and requests beyond the slot's usual count by this score on the square-root scale (a trickle hour is not idle enough to page for a few). */
+  countZ: number;
   /** Hours after the key's last use during which silence is learnt: a dormant key's empty weeks say nothing about its hours. */
   inServiceHours: number;
 }
@@ -71,5 +73,6 @@ export const DEFAULT_OFF_HOURS_SETTINGS: OffHoursSettings = {
   slotMultiple: 4,
   minUsdPerHour: 0.05,
   minRequestsPerHour: 5,
+  countZ: 3,
   inServiceHours: 24,
 };
