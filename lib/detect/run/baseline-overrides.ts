@@ -33,7 +33,9 @@ export async function baselineOverrides(db: PrismaClient, bucketSeconds: number)
       for (const k of bucket.keys) {
         const spans = byKey.get(k.key);
         const hit = spans?.find((s) => bucket.start >= s.from && bucket.start < s.to);
+        // Minutes spread from one hour share their key observations: clear what an earlier one set.
         if (hit) k.baseline = hit.mode;
+        else if (k.baseline) delete k.baseline;
       }
     },
   };

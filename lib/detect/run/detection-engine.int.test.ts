@@ -128,4 +128,31 @@ describe('detection engine', () => {
     expect(run).toMatchObject({ opened: 0, absorbed: 1 });
     expect((await ctx.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).findingCount).toBe(2);
   });
+
+  it('a rebuild that outlasts its budget goes on in the next runs, paging nothing until it is done', async () => {
+    // No time at all for rebuilding: each run learns one six-hour stretch and returns.
+    const slow = createDetectionEngine({ ...options, rebuildBudgetMs: 0, historyDays: 1 });
+    const now = BURST + 1440 * MIN + 302 * MIN;
+    const cursor = (await ctx.prisma.setting.findUniqueOrThrow({ where: { key: 'detect.cursor' } })).value;
+    // A burst in the minute still filling, which a rebuilt engine would page at once.
+    await upsertUsageBuckets(ctx.prisma, minutes(chat, now - 2 * MIN, now, steady));
+    await upsertUsageBuckets(ctx.prisma, minutes(chat, now, now + MIN, () => 300).map((r) => ({ ...r, source: 'ingest' as const, costSource: 'reported' as const })));
+    const incidents = await ctx.prisma.incident.count();
+    let runs = 0;
+    for (;;) {
+      const run = await slow.run(ctx.prisma, now);
+      runs++;
+      if (!run.rebuilding) break;
+      expect(run).toMatchObject({ rebuilt: true, observedMinutes: 0, opened: 0 });
+      expect(await slow.peek(ctx.prisma, now + 20_000)).toEqual({ opened: 0, absorbed: 0 });
+      expect((await ctx.prisma.setting.findUniqueOrThrow({ where: { key: 'detect.cursor' } })).value).toEqual(cursor);
+      expect(runs).toBeLessThan(100);
+    }
+    // A day of hours and eight days of minutes, six hours a run.
+    expect(runs).toBeGreaterThan(30);
+    expect(await ctx.prisma.incident.count()).toBe(incidents);
+    // Done: the engine judges again, with what it rebuilt (the burst joins the chat's open incident).
+    const peek = await slow.peek(ctx.prisma, now + 20_000);
+    expect(peek.opened + peek.absorbed).toBe(1);
+  });
 });

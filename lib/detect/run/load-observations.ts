@@ -16,6 +16,12 @@ export interface WatchedKey {
   id: string;
   environment: string;
   workingHours?: WorkingHours;
+  /** null: seen only through ingest. */
+  connectionId: string | null;
+  /** When the provider created the key. */
+  createdMs?: number;
+  /** Not observed before this: the key did not exist, or nothing was collected for it yet (no silence to learn). */
+  sinceMs?: number;
 }
 
 type Row = { t: number; key_id: string; model: string; region: string; source: 'provider' | 'ingest'; requests: number; input: number; output: number; cost: number };
@@ -24,13 +30,33 @@ type Cell = { provider: Usage | null; ingest: Usage | null; providerModels: Map<
 export async function watchedKeys(db: PrismaClient): Promise<WatchedKey[]> {
   const rows = await db.apiKey.findMany({
     where: { status: { not: 'deleted' } },
-    select: { id: true, environment: true, env: { select: { timezone: true, workingHours: true } } },
+    select: { id: true, environment: true, connectionId: true, providerCreatedAt: true, env: { select: { timezone: true, workingHours: true } } },
     orderBy: { createdAt: 'asc' },
   });
   return rows.map((r) => {
     const config = r.env.workingHours ? workingHoursSchema.safeParse(r.env.workingHours) : null;
-    return { id: r.id, environment: r.environment, ...(config?.success ? { workingHours: toWorkingHours(config.data, r.env.timezone) } : {}) };
+    return {
+      id: r.id,
+      environment: r.environment,
+      connectionId: r.connectionId,
+      ...(config?.success ? { workingHours: toWorkingHours(config.data, r.env.timezone) } : {}),
+      ...(r.providerCreatedAt ? { createdMs: r.providerCreatedAt.getTime() } : {}),
+    };
   });
+}
+
+/**
+ * Where stored usage begins, per connection (key: connection id, '' for keys seen only
+ * through ingest): the first bucket of any of its keys. Before it Burnrate collected nothing
+ * for them, so their silence there is not usage to learn (a key is not dormant for the
+ * months before its connection's backfill).
+ */
+export async function usageCoverage(db: PrismaClient): Promise<Map<string, number>> {
+  const rows = await db.$queryRaw<{ connection_id: string | null; first: Date | null }[]>`
+    SELECT k.connection_id::text AS connection_id, min(f.first) AS first
+    FROM api_key k CROSS JOIN LATERAL (SELECT min(b.bucket_start) AS first FROM usage_bucket b WHERE b.key_id = k.id) f
+    GROUP BY k.connection_id`;
+  return new Map(rows.filter((r) => r.first).map((r) => [r.connection_id ?? '', r.first!.getTime()]));
 }
 
 /** Observations for the minutes in [fromMs, toMs), both on minute boundaries. */
@@ -41,6 +67,53 @@ export async function loadObservations(db: PrismaClient, keys: readonly WatchedK
            output_tokens::float8 AS output, cost_usd::float8 AS cost
     FROM usage_bucket
     WHERE width_seconds = ${DETECT_BUCKET_SECONDS} AND bucket_start >= ${new Date(fromMs)} AND bucket_start < ${new Date(toMs)}`;
+  const cells = cellsOf(rows);
+  const observations: BucketObservation[] = [];
+  for (let start = fromMs; start < toMs; start += BUCKET_MS) {
+    const minute = cells.get(start);
+    observations.push(minuteObservation(start, timezone, existing(keys, start).map((k) => observe(k, minute?.get(k.id)))));
+  }
+  return observations;
+}
+
+/**
+ * Older usage, kept by the hour (minute buckets are rolled into hours after eight days), as
+ * the minutes of [fromMs, toMs) (whole hours): each hour's usage spread evenly over its 60
+ * minutes. Only for warming baselines: a detector learns each hour's level and its models,
+ * regions and quiet hours from it, not the spread of its minutes. The minutes of an hour
+ * share one set of key observations.
+ */
+export async function loadHourlyObservations(db: PrismaClient, keys: readonly WatchedKey[], fromMs: number, toMs: number, timezone: string): Promise<BucketObservation[]> {
+  const perHour = 3600 / DETECT_BUCKET_SECONDS;
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT (extract(epoch FROM date_trunc('hour', bucket_start)) * 1000)::float8 AS t, key_id::text AS key_id, model, region, source::text AS source,
+           sum(requests)::float8 / ${perHour} AS requests, sum(input_tokens + cached_input_tokens + cache_write_tokens)::float8 / ${perHour} AS input,
+           sum(output_tokens)::float8 / ${perHour} AS output, sum(cost_usd)::float8 / ${perHour} AS cost
+    FROM usage_bucket
+    WHERE bucket_start >= ${new Date(fromMs)} AND bucket_start < ${new Date(toMs)}
+    GROUP BY 1, 2, 3, 4, 5`;
+  const cells = cellsOf(rows);
+  const observations: BucketObservation[] = [];
+  for (let hour = fromMs; hour < toMs; hour += HOUR_MS) {
+    const cell = cells.get(hour);
+    const shared = existing(keys, hour).map((k) => observe(k, cell?.get(k.id)));
+    for (let m = 0; m < perHour; m++) observations.push(minuteObservation(hour + m * BUCKET_MS, timezone, shared));
+  }
+  return observations;
+}
+
+const HOUR_MS = 3_600_000;
+
+function existing(keys: readonly WatchedKey[], atMs: number): readonly WatchedKey[] {
+  return keys.some((k) => k.sinceMs !== undefined && k.sinceMs > atMs) ? keys.filter((k) => k.sinceMs === undefined || k.sinceMs <= atMs) : keys;
+}
+
+// `index` is the minute's number since 1970, so a detector's rings line up across runs.
+function minuteObservation(start: number, timezone: string, keys: KeyObservation[]): BucketObservation {
+  return { start, index: Math.floor(start / BUCKET_MS), bucketSeconds: DETECT_BUCKET_SECONDS, timezone, keys };
+}
+
+function cellsOf(rows: readonly Row[]): Map<number, Map<string, Cell>> {
   const cells = new Map<number, Map<string, Cell>>();
   for (const r of rows) {
     let minute = cells.get(r.t);
@@ -57,18 +130,7 @@ export async function loadObservations(db: PrismaClient, keys: readonly WatchedK
       if (r.region) addTo(cell.regions, r.region, usage);
     }
   }
-  const observations: BucketObservation[] = [];
-  for (let start = fromMs, index = 0; start < toMs; start += BUCKET_MS, index++) {
-    const minute = cells.get(start);
-    observations.push({
-      start,
-      index,
-      bucketSeconds: DETECT_BUCKET_SECONDS,
-      timezone,
-      keys: keys.map((k) => observe(k, minute?.get(k.id))),
-    });
-  }
-  return observations;
+  return cells;
 }
 
 const SILENT: Usage = { requests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
