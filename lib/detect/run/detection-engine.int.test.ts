@@ -129,6 +129,31 @@ describe('detection engine', () => {
     expect((await ctx.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).findingCount).toBe(2);
   });
 
+  it('a first run whose days of minutes outlast its budget records them over the next runs, as one run would', async () => {
+    const now = BURST + 1440 * MIN + 240 * MIN;
+    const firstRun = async (engine: ReturnType<typeof createDetectionEngine>) => {
+      await ctx.prisma.setting.deleteMany({ where: { key: 'detect.cursor' } });
+      await ctx.prisma.incident.deleteMany();
+      let runs = 0;
+      let through = 0;
+      for (let run = await engine.run(ctx.prisma, now); ; run = await engine.run(ctx.prisma, now)) {
+        runs++;
+        expect(run.throughMs).toBeGreaterThanOrEqual(through);
+        through = run.throughMs;
+        if (!run.rebuilding && run.observedMinutes === 0) break;
+        expect(runs).toBeLessThan(200);
+      }
+      const incidents = await ctx.prisma.incident.findMany({ orderBy: { openedAt: 'asc' }, select: { keyId: true, kind: true, openedAt: true, lastSeenAt: true } });
+      return { runs, incidents };
+    };
+    const once = await firstRun(createDetectionEngine(options));
+    const budgeted = await firstRun(createDetectionEngine({ ...options, rebuildBudgetMs: 0 }));
+    expect(once.runs).toBe(2);
+    expect(budgeted.runs).toBeGreaterThan(20);
+    expect(once.incidents.length).toBeGreaterThan(0);
+    expect(budgeted.incidents).toEqual(once.incidents);
+  });
+
   it('a rebuild that outlasts its budget goes on in the next runs, paging nothing until it is done', async () => {
     // No time at all for rebuilding: each run learns one six-hour stretch and returns.
     const slow = createDetectionEngine({ ...options, rebuildBudgetMs: 0, historyDays: 1 });

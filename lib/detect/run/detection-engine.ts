@@ -83,12 +83,13 @@ export function createDetectionEngine(options: EngineOptions) {
     }
   }
 
-  async function observe(db: PrismaClient, fromMs: number, toMs: number, record: { now: number } | null, load = loadObservations) {
+  /** Observes [fromMs, toMs) chunk by chunk: at least one, and no more once `deadline` (performance.now()) has passed. */
+  async function observe(db: PrismaClient, fromMs: number, toMs: number, record: { now: number } | null, load = loadObservations, deadline = Infinity) {
     const environments = new Map(keys.map((k) => [k.id, k.environment]));
     let findings = 0;
     let opened = 0;
     let absorbed = 0;
-    for (let from = fromMs; from < toMs; from = Math.min(from + CHUNK_MS, toMs)) {
+    for (let from = fromMs; from < toMs && (from === fromMs || performance.now() < deadline); from = Math.min(from + CHUNK_MS, toMs)) {
       const to = Math.min(from + CHUNK_MS, toMs);
       const found: StoredFinding[] = [];
       for (const bucket of await load(db, keys, from, to, options.timezone)) {
@@ -154,9 +155,12 @@ export function createDetectionEngine(options: EngineOptions) {
         const { resolved } = await closeQuiet(db, now);
         return { observedMinutes: 0, findings: 0, opened: 0, absorbed: 0, resolved, rebuilt, rebuilding: true, throughMs: cursor };
       }
-      const live = await observe(db, cursor, ready, { now });
+      // Days of minutes at once (a first run) record for at most the budget too; the cursor
+      // is written after each chunk, so the next run goes on from there.
+      const live = await observe(db, cursor, ready, { now }, loadObservations, performance.now() + budgetMs);
+      const through = Math.max(observedThrough, cursor);
       const { resolved } = await closeQuiet(db, now);
-      return { observedMinutes: Math.max(0, (ready - cursor) / BUCKET_MS), ...live, resolved, rebuilt, rebuilding: false, throughMs: Math.max(ready, cursor) };
+      return { observedMinutes: Math.max(0, (through - cursor) / BUCKET_MS), ...live, resolved, rebuilt, rebuilding: false, throughMs: through };
     },
 
     /**
