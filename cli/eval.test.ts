@@ -19,6 +19,9 @@ writeFixtureScenario(path.join(suite, 'b-quiet'), {
   meta: fixtureMeta({ name: 'fixture-009', labels: [{ key: 'key_b', kind: 'off_hours', start: fixtureTime(30), end: fixtureTime(32) }] }),
 });
 const unlabelled = writeFixtureScenario(path.join(root, 'unlabelled'), { meta: fixtureMeta({ labels: [] }) });
+// A warm-up of 30 hours: the scenario can also start one day later, not two.
+const longWarmup = path.join(root, 'long-warmup');
+writeFixtureScenario(path.join(longWarmup, 'a'), { meta: fixtureMeta({ name: 'fixture-009', warmupEnd: fixtureTime(30) }) });
 
 async function burnrate(...args: string[]) {
   try {
@@ -70,7 +73,19 @@ describe.concurrent('burnrate eval', { timeout: 60_000 }, () => {
     expect(text.stdout).toContain('subtler: recall 0.0% (0/1)');
   });
 
+  it('--start-later also replays each scenario from later days, still in its warm-up, as the same kind', async ({ expect }) => {
+    const { code, stdout } = await burnrate('--all', longWarmup, '--json', '--subtle', '009', '--detector', 'naive', '--start-later', '1,2');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.scenarios.map((s: { name: string; subtle: boolean }) => [s.name, s.subtle])).toEqual([
+      ['fixture-009', true],
+      ['fixture-009+1d', true],
+    ]);
+    expect(out.totals).toMatchObject({ labels: 2, detected: 2 });
+  });
+
   it.for([
+    ['a start later by no whole day', () => ['--all', longWarmup, '--start-later', '1,x'], /--start-later takes whole days > 0, comma-separated/],
     ['a malformed row, with file and line', () => {
       const dir = writeFixtureScenario(path.join(root, 'broken'));
       writeFileSync(path.join(dir, 'usage.csv'), 'timestamp,key,model,region,requests,input_tokens,output_tokens,cost_usd\n2026-03-01T00:00:00Z,key_a,gpt-4o,US,1,2,3,0.1\n2026-03-01T01:00:00Z,key_a\n');

@@ -15,11 +15,13 @@ import { userPath } from './user-path';
 
 const USAGE = `Usage:
   burnrate eval <scenario-dir> [--json] [--detector ${Object.keys(DETECTORS).join('|')}]
-  burnrate eval --all <dir> [--json] [--detector name] [--subtle 009,010,...]
+  burnrate eval --all <dir> [--json] [--detector name] [--subtle 009,010,...] [--start-later 1,2,3]
 Options:
   --quiet-minutes n   an incident closes after n minutes without findings (default ${DEFAULT_QUIET_SECONDS / 60})
   --subtle list       scenario names (or number suffixes) pooled as the subtler ones
-                      (default: the dev set's 009-012, 042, 046)`;
+                      (default: the dev set's 009-012, 042, 046)
+  --start-later days  also replay each scenario from these whole days after its start, as if
+                      its keys were first seen then (another weekday), while still in warm-up`;
 
 export async function evalCommand(_env: Env, args: string[]): Promise<void> {
   let parsed;
@@ -34,6 +36,7 @@ export async function evalCommand(_env: Env, args: string[]): Promise<void> {
         detector: { type: 'string', default: DEFAULT_DETECTOR },
         'quiet-minutes': { type: 'string' },
         subtle: { type: 'string' },
+        'start-later': { type: 'string' },
       },
     });
   } catch (error) {
@@ -51,9 +54,12 @@ export async function evalCommand(_env: Env, args: string[]): Promise<void> {
     if (positionals.length > 0) throw new Error(`burnrate: give either a scenario folder or --all <dir>, not both\n${USAGE}`);
     const bar = progressBar(`eval ${detector}`);
     const subtle = values.subtle?.split(',').map((s) => s.trim()).filter(Boolean);
+    const startLater = values['start-later']?.split(',').map((s) => Number(s.trim()));
+    if (startLater?.some((d) => !Number.isInteger(d) || d <= 0)) throw new Error(`burnrate: --start-later takes whole days > 0, comma-separated, such as 1,2,3\n${USAGE}`);
     const suite = await evaluateSuite(userPath(values.all), makeDetector, {
       subtle,
       quietSeconds,
+      startLater,
       onProgress: (done, total, name) => bar.update(done, total, name),
     });
     bar.done(`eval ${detector}: ${suite.rows.length} scenarios replayed`);

@@ -4,6 +4,7 @@ import { evaluateScenario, type ScenarioEvaluation } from './evaluate-scenario';
 import { loadScenario } from './load-scenario';
 import type { Detector } from './replay';
 import { combineScores, type Score } from './score';
+import { startLater } from './start-later';
 
 // Every scenario folder under a directory through a fresh detector each, with pooled totals
 // overall and over the subtler scenarios. Which scenarios are subtler is the caller's call:
@@ -36,15 +37,24 @@ export function listScenarioDirs(dir: string): string[] {
 export async function evaluateSuite(
   dir: string,
   makeDetector: () => Detector,
-  options: { subtle?: readonly string[]; quietSeconds?: number; onProgress?: (done: number, total: number, name: string) => void } = {},
+  options: {
+    subtle?: readonly string[];
+    quietSeconds?: number;
+    /** Also replay each scenario from this many days after its start (lib/detect/eval/start-later.ts). */
+    startLater?: readonly number[];
+    onProgress?: (done: number, total: number, name: string) => void;
+  } = {},
 ): Promise<SuiteResult> {
   const dirs = listScenarioDirs(dir);
   const subtleNames = options.subtle ?? DEV_SUBTLE_SCENARIOS;
   const rows: SuiteResult['rows'] = [];
   for (const [i, d] of dirs.entries()) {
-    const evaluation = evaluateScenario(await loadScenario(d), makeDetector(), { quietSeconds: options.quietSeconds });
-    rows.push({ evaluation, subtle: isSubtle(evaluation.name, subtleNames) });
-    options.onProgress?.(i + 1, dirs.length, evaluation.name);
+    const scenario = await loadScenario(d);
+    const subtle = isSubtle(scenario.meta.name, subtleNames);
+    for (const s of [scenario, ...(options.startLater ?? []).map((days) => startLater(scenario, days))]) {
+      if (s) rows.push({ evaluation: evaluateScenario(s, makeDetector(), { quietSeconds: options.quietSeconds }), subtle });
+    }
+    options.onProgress?.(i + 1, dirs.length, scenario.meta.name);
   }
   const scored = rows.flatMap((r) => (r.evaluation.score ? [{ score: r.evaluation.score, subtle: r.subtle }] : []));
   const subtle = scored.filter((r) => r.subtle).map((r) => r.score);
