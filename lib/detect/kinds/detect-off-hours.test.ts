@@ -75,8 +75,8 @@ describe('createOffHoursDetector', () => {
 
 describe('minute buckets: the trailing hour counts only idle hours', () => {
   const MINUTE = 60_000;
-  // A nightly batch, 01:00-04:00 UTC at $8 an hour, and a request or two a minute at 04:00-05:00
-  // on `trickleDays` (a straggler, a health check): its hour before 04:00 was busy, not off-hours.
+  // A nightly batch, 01:00-04:00 UTC at $8 an hour. Its hour before 04:00 was busy: a straggler
+  // request in the first minutes of 04:00 is not off-hours.
   const run = (minutes: number, at: (m: number) => readonly Row[]) => {
     const detector = createOffHoursDetector();
     const found: { m: number; f: Finding }[] = [];
@@ -97,12 +97,12 @@ describe('minute buckets: the trailing hour counts only idle hours', () => {
   it('real use at 04:00 still pages, within minutes, from the idle minutes alone', () => {
     // Day 6: in a key's first days after its profile is ready, its first minutes of use at an
     // idle hour are learnt before they are material and can make the hour look used.
-    const day4 = 5 * 1440 + 4 * 60;
-    const abuse = (m: number): Row[] => (m >= day4 && m < day4 + 30 ? [{ requests: 40, costUsd: 8 / 60 }] : batch(m));
+    const abuseAt = 5 * 1440 + 4 * 60;
+    const abuse = (m: number): Row[] => (m >= abuseAt && m < abuseAt + 30 ? [{ requests: 40, costUsd: 8 / 60 }] : batch(m));
     const found = run(DAYS * 1440, abuse);
     expect(found.length).toBeGreaterThan(0);
-    expect(found[0]!.m).toBeGreaterThanOrEqual(day4);
-    expect(found[0]!.m).toBeLessThan(day4 + 10);
+    expect(found[0]!.m).toBeGreaterThanOrEqual(abuseAt);
+    expect(found[0]!.m).toBeLessThan(abuseAt + 10);
     // The evidence's hourly rate is the idle minutes' so far, not the batch's hour behind them.
     expect(found[0]!.f.evidence?.['usdPerHour']).toBeLessThan(8);
   });

@@ -11,6 +11,7 @@ import { toWorkingHours, workingHoursSchema, type WorkingHours } from '@/lib/det
 
 export const DETECT_BUCKET_SECONDS = 60;
 const BUCKET_MS = DETECT_BUCKET_SECONDS * 1000;
+const HOUR_MS = 3_600_000;
 
 export interface WatchedKey {
   id: string;
@@ -68,10 +69,11 @@ export async function loadObservations(db: PrismaClient, keys: readonly WatchedK
     FROM usage_bucket
     WHERE width_seconds = ${DETECT_BUCKET_SECONDS} AND bucket_start >= ${new Date(fromMs)} AND bucket_start < ${new Date(toMs)}`;
   const cells = cellsOf(rows);
+  const last = lastSince(keys);
   const observations: BucketObservation[] = [];
   for (let start = fromMs; start < toMs; start += BUCKET_MS) {
     const minute = cells.get(start);
-    observations.push(minuteObservation(start, timezone, existing(keys, start).map((k) => observe(k, minute?.get(k.id)))));
+    observations.push(minuteObservation(start, timezone, existing(keys, start, last).map((k) => observe(k, minute?.get(k.id)))));
   }
   return observations;
 }
@@ -93,19 +95,25 @@ export async function loadHourlyObservations(db: PrismaClient, keys: readonly Wa
     WHERE bucket_start >= ${new Date(fromMs)} AND bucket_start < ${new Date(toMs)}
     GROUP BY 1, 2, 3, 4, 5`;
   const cells = cellsOf(rows);
+  const last = lastSince(keys);
   const observations: BucketObservation[] = [];
   for (let hour = fromMs; hour < toMs; hour += HOUR_MS) {
     const cell = cells.get(hour);
-    const shared = existing(keys, hour).map((k) => observe(k, cell?.get(k.id)));
+    const shared = existing(keys, hour, last).map((k) => observe(k, cell?.get(k.id)));
     for (let m = 0; m < perHour; m++) observations.push(minuteObservation(hour + m * BUCKET_MS, timezone, shared));
   }
   return observations;
 }
 
-const HOUR_MS = 3_600_000;
+/** The keys observed at `atMs` (see `WatchedKey.sinceMs`), given when the last of them starts. */
+function existing(keys: readonly WatchedKey[], atMs: number, lastSinceMs: number): readonly WatchedKey[] {
+  return atMs >= lastSinceMs ? keys : keys.filter((k) => k.sinceMs === undefined || k.sinceMs <= atMs);
+}
 
-function existing(keys: readonly WatchedKey[], atMs: number): readonly WatchedKey[] {
-  return keys.some((k) => k.sinceMs !== undefined && k.sinceMs > atMs) ? keys.filter((k) => k.sinceMs === undefined || k.sinceMs <= atMs) : keys;
+function lastSince(keys: readonly WatchedKey[]): number {
+  let last = -Infinity;
+  for (const k of keys) if (k.sinceMs !== undefined && k.sinceMs > last) last = k.sinceMs;
+  return last;
 }
 
 // `index` is the minute's number since 1970, so a detector's rings line up across runs.

@@ -290,9 +290,11 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
     const tokensPerRequest = usualTokens > 0 ? usualTokens : tq;
     const judged = judgeIdle || q > 0 || c > 0 || t > 0;
 
-    // Expectation: the hour-of-week slot once it has `readyWeeks` of history, else
+    // Expectation: the hour-of-week slot once it has `readyWeeks` of history, else the same
+    // hour on the same kind of day (weekday or weekend) once that has as many, else
     // hour-of-day, else the overall level after `warmupHours`, else none (a new key is not
-    // scored).
+    // scored). The day-type slot comes before the mixed hour of day so a key first seen on a
+    // weekend is judged on working days by working days from its third one.
     let tier = Tier.None;
     let base = 0;
     if (howReady) {
