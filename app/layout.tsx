@@ -8,11 +8,6 @@ import './account/account.css';
 import { Providers } from './providers';
 import './globals.css';
 
-// An inline icon: the app must not fetch anything from outside, and a missing
-// /favicon.ico would show up as a 404 in the browser console.
-const ICON =
-  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%233451c7'/%3E%3Cpath d='M4 12V8m4 4V5m4 7V3' stroke='white' stroke-width='2' stroke-linecap='round'/%3E%3C/svg%3E";
-
 const NAV = [
   ['/', 'Overview'],
   ['/incidents', 'Incidents'],
@@ -25,7 +20,6 @@ const NAV = [
 export const metadata: Metadata = {
   title: 'Burnrate',
   description: 'Watches LLM API keys for usage anomalies and budget overruns.',
-  icons: { icon: ICON },
 };
 
 export default async function RootLayout({ children }: Readonly<{ children: ReactNode }>) {

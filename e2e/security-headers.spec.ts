@@ -119,5 +119,11 @@ test.describe('anonymous', () => {
     const res = await request.get(src!);
     expect(res.status()).toBe(200);
     expectFixedHeaders(res.headers());
+    // Chromium asks for /favicon.ico whenever it has not yet seen the page's icon link (Next
+    // streams metadata), so the file must exist: a 404 there failed a journey in CI.
+    const icon = await request.get('/favicon.ico');
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toBe('image/x-icon');
+    expectFixedHeaders(icon.headers());
   });
 });
