@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { progressBar } from '@/cli/progress-bar';
 import type { Usage } from '@/lib/detect/eval/load-scenario';
-import type { BucketObservation, KeyObservation } from '@/lib/detect/eval/replay';
+import type { BucketObservation, Detector, KeyObservation } from '@/lib/detect/eval/replay';
 import { createBurnrateDetector } from '@/lib/detect/kinds/detect-burnrate';
 import type { RssMeter } from './detect-memory';
 import { createPrng } from './prng';
@@ -32,6 +32,8 @@ export interface IncrementalResult {
   maxMs: number;
   findingsWarm: number;
   findingsTimed: number;
+  /** The warmed detector, for the saved-state measurement (detect-state.ts). */
+  detector: Detector;
 }
 
 interface KeyParts {
@@ -101,7 +103,7 @@ export function runIncremental(seed: number, keys: number, warmDays: number, sam
     cpuMs.push((used.user + used.system) / 1000);
   }
   meter.sample();
-  return { keys, warmHours, warmSeconds, samples, medianMs: median(ms), p95Ms: percentile(ms, 95), medianCpuMs: median(cpuMs), minMs: Math.min(...ms), maxMs: Math.max(...ms), findingsWarm, findingsTimed };
+  return { keys, warmHours, warmSeconds, samples, medianMs: median(ms), p95Ms: percentile(ms, 95), medianCpuMs: median(cpuMs), minMs: Math.min(...ms), maxMs: Math.max(...ms), findingsWarm, findingsTimed, detector };
 }
 
 /** A key's models and regions, with fixed shares of its usage; the maps are refilled per bucket. */

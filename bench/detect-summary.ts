@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { DetectBenchArgs } from './detect-args';
 import type { FullPassResult, NaiveResult } from './detect-full';
 import type { IncrementalResult } from './detect-incremental';
+import type { StateResult } from './detect-state';
 import { round } from './stats';
 
 // The one object `--json` prints, and the table printed otherwise. The naive detector runs
@@ -17,7 +18,8 @@ export function summariseDetect(
   full: FullPassResult,
   naive: NaiveResult | null,
   inc: IncrementalResult,
-  memory: { fullPassMb: number; naiveMb: number | null; incrementalMb: number; peakRssMb: number },
+  state: StateResult,
+  memory: { fullPassMb: number; naiveMb: number | null; incrementalMb: number; stateMb: number; peakRssMb: number },
   load: { start: number[]; end: number[] },
 ) {
   return {
@@ -66,10 +68,15 @@ export function summariseDetect(
     incrementalWarmHours: inc.warmHours,
     incrementalWarmSeconds: round(inc.warmSeconds, 1),
     incrementalFindings: { warm: inc.findingsWarm, timed: inc.findingsTimed },
+    stateFileMb: round(state.fileMb, 1),
+    stateSaveMs: Math.round(state.saveMs),
+    stateLoadMs: Math.round(state.loadMs),
+    stateRestoreMs: Math.round(state.restoreMs),
+    stateRoundTrip: state.sameState,
     /** The spike core alone for one bucket of every key, from the full pass's rate. */
     coreOnlyMsPerBucketOfAllKeys: round((full.keys / full.bucketsPerSec) * 1000, 2),
     peakRssMb: Math.round(memory.peakRssMb),
-    rssByPhaseMb: { fullPass: Math.round(memory.fullPassMb), naive: memory.naiveMb === null ? null : Math.round(memory.naiveMb), incremental: Math.round(memory.incrementalMb) },
+    rssByPhaseMb: { fullPass: Math.round(memory.fullPassMb), naive: memory.naiveMb === null ? null : Math.round(memory.naiveMb), incremental: Math.round(memory.incrementalMb), savedState: Math.round(memory.stateMb) },
     targets: {
       fullPassSeconds: { target: DETECT_TARGETS.fullPassSeconds, met: full.scanSeconds < DETECT_TARGETS.fullPassSeconds },
       incrementalMs: { target: DETECT_TARGETS.incrementalMs, met: inc.medianMs < DETECT_TARGETS.incrementalMs, p95Met: inc.p95Ms < DETECT_TARGETS.incrementalMs },
@@ -107,8 +114,9 @@ export function formatDetectSummary(s: DetectSummary): string {
     '',
     `Incremental: createBurnrateDetector().observe, one bucket of ${n(s.keys)} keys per call, warmed with ${s.incrementalWarmHours} hourly buckets`,
     `  median ${n(s.incrementalMs, 1)} ms (CPU ${n(s.incrementalCpuMs, 1)} ms), p95 ${n(s.incrementalP95Ms, 1)} ms, max ${n(s.incrementalMaxMs, 1)} ms over ${s.incrementalSamples} calls (target < ${t.incrementalMs.target} ms: ${met(t.incrementalMs.met)}); the spike core alone ${n(s.coreOnlyMsPerBucketOfAllKeys, 1)} ms`,
+    `  saved state (a restart takes it back): ${n(s.stateFileMb, 1)} MB on disk; save ${n(s.stateSaveMs)} ms, load ${n(s.stateLoadMs)} ms, restore ${n(s.stateRestoreMs)} ms; round trip ${s.stateRoundTrip ? 'exact' : 'DIFFERS'}`,
     '',
-    `Memory: peak RSS ${n(s.peakRssMb)} MB (target < ${t.peakRssMb.target} MB: ${met(t.peakRssMb.met)}); by phase: full pass ${n(s.rssByPhaseMb.fullPass)}, naive ${n(s.rssByPhaseMb.naive)}, incremental ${n(s.rssByPhaseMb.incremental)} MB; baselines of all keys ${n(s.baselineMb)} MB`,
+    `Memory: peak RSS ${n(s.peakRssMb)} MB (target < ${t.peakRssMb.target} MB: ${met(t.peakRssMb.met)}); by phase: full pass ${n(s.rssByPhaseMb.fullPass)}, naive ${n(s.rssByPhaseMb.naive)}, incremental ${n(s.rssByPhaseMb.incremental)}, saved state ${n(s.rssByPhaseMb.savedState)} MB; baselines of all keys ${n(s.baselineMb)} MB`,
     `load average at start ${s.machine.loadAverageAtStart.join(' ')}, at end ${s.machine.loadAverageAtEnd.join(' ')}`,
   );
   return lines.join('\n');

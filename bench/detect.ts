@@ -1,8 +1,10 @@
 import os from 'node:os';
+import { createBurnrateDetector } from '@/lib/detect/kinds/detect-burnrate';
 import { createLocalClock } from '@/lib/detect/spike/local-clock';
 import { DETECT_BENCH_HELP, parseDetectArgs } from './detect-args';
 import { runFullPass, runNaive } from './detect-full';
 import { runIncremental } from './detect-incremental';
+import { measureState } from './detect-state';
 import { createRssMeter } from './detect-memory';
 import { formatDetectSummary, summariseDetect } from './detect-summary';
 import { createCalendar } from './detect-traffic';
@@ -10,7 +12,7 @@ import { createCalendar } from './detect-traffic';
 // `npm run bench:detect`: (1) the full pass, every key's hourly buckets through the spike
 // core; (2) the naive simple-statistics detector on a subset of the same keys, in the same
 // run; (3) the incremental pass of the product's composite detector, one bucket of every key
-// per call. One thread, synthetic traffic (bench/detect-traffic.ts). Progress on stderr; the
+// per call; (4) saving that detector's state to a file and restoring it (a restart). One thread, synthetic traffic (bench/detect-traffic.ts). Progress on stderr; the
 // table (or with --json one object) on stdout.
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -22,7 +24,7 @@ function mondayIn(timezone: string): number {
   return t - (how <= 84 ? how : how - 168) * 3_600_000;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const args = parseDetectArgs(process.argv.slice(2));
   if (args === 'help') {
     console.log(DETECT_BENCH_HELP);
@@ -45,13 +47,16 @@ function main(): number {
   log(`== incremental: ${args.keys} keys, ${args.warmDays} days of warm-up, ${args.samples} timed calls`);
   const inc = runIncremental(args.seed, args.keys, args.warmDays, args.samples, start, args.timezone, meter);
   const incrementalMb = meter.phasePeakMb();
-  const summary = summariseDetect(args, full, naive, inc, { fullPassMb, naiveMb, incrementalMb, peakRssMb: meter.peakMb() }, { start: loadStart, end: os.loadavg() });
+  log(`== saved state: the incremental detector saved to a file and restored, as a restart does`);
+  const state = await measureState(inc.detector, () => createBurnrateDetector(), meter);
+  const stateMb = meter.phasePeakMb();
+  const summary = summariseDetect(args, full, naive, inc, state, { fullPassMb, naiveMb, incrementalMb, stateMb, peakRssMb: meter.peakMb() }, { start: loadStart, end: os.loadavg() });
   console.log(args.json ? JSON.stringify(summary) : formatDetectSummary(summary));
   return 0;
 }
 
 try {
-  process.exitCode = main();
+  process.exitCode = await main();
 } catch (error: unknown) {
   log(error instanceof Error ? error.message : String(error));
   if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) log(error.stack ?? '');

@@ -111,7 +111,7 @@ export async function setUpLatencyBed(o: { dataDir: string; historyDays: number;
       parts.push({ name: 'gateway', stop: () => gateway!.stop() });
     }
     // One set of handlers for every scheduler start: the detection engine keeps its baselines.
-    const handlers = jobHandlers(db, deps, new Date(), { timezone: 'UTC', pagerDutyUrl: pagerDuty.url });
+    const handlers = jobHandlers(db, deps, new Date(), { timezone: 'UTC', dataDir: o.dataDir, pagerDutyUrl: pagerDuty.url });
     let quiet = false;
     let scheduler: Scheduler | undefined;
     const startJobs = async () => (scheduler = await startScheduler(url, handlers, { quiet: () => quiet }));

@@ -70,7 +70,7 @@ export async function start(env: Env, options: StartOptions): Promise<void> {
     const deps = { providers: PROVIDERS, env: process.env };
     await catchUpNewConnections(db, deps, { waitForDemo: demo });
     if (env.BURNRATE_SCHEDULER === 'on') {
-      const scheduler: Scheduler = await startScheduler(database.url, jobHandlers(db, deps, new Date(), { timezone: env.BURNRATE_TIMEZONE, pagerDutyUrl: process.env.BURNRATE_PAGERDUTY_EVENTS_URL }), { quiet: () => stopping });
+      const scheduler: Scheduler = await startScheduler(database.url, jobHandlers(db, deps, new Date(), { timezone: env.BURNRATE_TIMEZONE, dataDir: env.BURNRATE_DATA_DIR, pagerDutyUrl: process.env.BURNRATE_PAGERDUTY_EVENTS_URL }), { quiet: () => stopping });
       stack.push({ name: 'scheduler', stop: scheduler.stop });
       await scheduler.runNow('heartbeat');
       await scheduler.runNow('pull-recent');

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { PullDeps } from '@/lib/collect/pull-connection';
+import { DETECT_STATE_FILE } from '@/lib/detect/run/state-file';
 import { incidentChangeHandler } from '@/lib/incidents/on-change';
 import { pruneIngestEvents } from '@/lib/ingest/prune-events';
 import { writeHeartbeat } from '@/lib/system/heartbeat';
@@ -14,7 +16,7 @@ import type { JobName } from './schedule';
 const KEEP_JOB_RUNS_DAYS = 30;
 
 // Every queue's handler; typed by the schedule's names so a missing one fails to compile.
-export function jobHandlers(db: PrismaClient, deps: PullDeps, startedAt: Date, options: { timezone: string; pagerDutyUrl?: string }): Record<JobName, JobHandler> {
+export function jobHandlers(db: PrismaClient, deps: PullDeps, startedAt: Date, options: { timezone: string; dataDir: string; pagerDutyUrl?: string }): Record<JobName, JobHandler> {
   return {
     heartbeat: () => writeHeartbeat(db, { at: new Date().toISOString(), pid: process.pid, startedAt: startedAt.toISOString() }),
     'pull-recent': fanOut(db, 'recent'),
@@ -23,7 +25,7 @@ export function jobHandlers(db: PrismaClient, deps: PullDeps, startedAt: Date, o
     connection: connectionJob(db, deps),
     'reconcile-costs': reconcileJob(db, deps),
     'rollup-minutes': rollupJob(db),
-    detect: detectJob(db, { timezone: options.timezone, onChange: incidentChangeHandler() }),
+    detect: detectJob(db, { timezone: options.timezone, statePath: path.join(options.dataDir, DETECT_STATE_FILE), onChange: incidentChangeHandler() }),
     budgets: budgetsJob(db, { onChange: incidentChangeHandler() }),
     'deliver-alerts': deliverAlertsJob(db, { pagerDutyUrl: options.pagerDutyUrl }),
     prune: () =>

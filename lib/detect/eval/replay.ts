@@ -1,3 +1,4 @@
+import type { DetectorState } from '@/lib/detect/detector-state';
 import type { WorkingHours } from '@/lib/detect/kinds/working-hours';
 import type { Finding, TimedFinding } from './finding';
 import { groupIncidents, type Incident } from './group-incidents';
@@ -48,6 +49,10 @@ export interface Detector {
    * whose findings need the whole bucket leave it out.
    */
   peek?(bucket: BucketObservation): Finding[];
+  /** Everything learnt so far, as plain data (see detector-state.ts); serialise it before the next bucket. */
+  snapshot?(): DetectorState;
+  /** Takes back a structured clone of `snapshot` from a detector made with the same settings. */
+  restore?(state: DetectorState): void;
 }
 
 export interface ReplayResult {

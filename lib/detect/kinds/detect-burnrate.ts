@@ -1,3 +1,4 @@
+import { DetectorStateError, type DetectorState } from '@/lib/detect/detector-state';
 import type { Finding, FindingKind } from '@/lib/detect/eval/finding';
 import type { Detector } from '@/lib/detect/eval/replay';
 import { createSpikeDetector } from '@/lib/detect/spike/detect-spike';
@@ -40,6 +41,19 @@ export function createBurnrateDetector(parts: readonly Detector[] = defaultParts
     observe: (bucket) => combine((part) => part.observe(bucket)),
     // A bucket still filling: only the parts that can judge one without learning it.
     peek: (bucket) => combine((part) => part.peek?.(bucket) ?? []),
+    // What the parts learnt, by part; only when every part can save and take back its own.
+    ...(parts.every((part) => part.snapshot && part.restore)
+      ? {
+          snapshot: (): DetectorState => Object.fromEntries(parts.map((part) => [part.name, part.snapshot!()])),
+          restore(state: DetectorState) {
+            for (const part of parts) {
+              const saved = state[part.name];
+              if (typeof saved !== 'object' || saved === null) throw new DetectorStateError(`detector state has no ${part.name}`);
+              part.restore!(saved as DetectorState);
+            }
+          },
+        }
+      : {}),
   };
 }
 

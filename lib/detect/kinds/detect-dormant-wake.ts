@@ -1,3 +1,4 @@
+import { mapsState } from '@/lib/detect/detector-state';
 import type { Finding } from '@/lib/detect/eval/finding';
 import type { Detector } from '@/lib/detect/eval/replay';
 import { DEFAULT_DORMANT_SETTINGS, type DormantSettings } from './kind-settings';
@@ -20,6 +21,7 @@ export function createDormantWakeDetector(overrides: Partial<DormantSettings> = 
   const keys = new Map<string, KeyState>();
   return {
     name: 'dormant-wake',
+    ...mapsState({ keys }),
     observe(bucket) {
       const findings: Finding[] = [];
       const bucketMs = bucket.bucketSeconds * 1000;

@@ -1,3 +1,4 @@
+import { mapsState } from '@/lib/detect/detector-state';
 import type { Finding } from '@/lib/detect/eval/finding';
 import type { Detector } from '@/lib/detect/eval/replay';
 import { DEFAULT_NOVELTY_SETTINGS, type NoveltySettings } from './kind-settings';
@@ -22,6 +23,7 @@ export function createNewModelDetector(overrides: Partial<NoveltySettings> = {})
   const keys = new Map<string, KeyState>();
   return {
     name: 'new-model',
+    ...mapsState({ keys }),
     observe(bucket) {
       const findings: Finding[] = [];
       const perHour = 3600 / bucket.bucketSeconds;

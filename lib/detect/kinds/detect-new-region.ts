@@ -1,3 +1,4 @@
+import { mapsState } from '@/lib/detect/detector-state';
 import type { Finding } from '@/lib/detect/eval/finding';
 import type { Detector } from '@/lib/detect/eval/replay';
 import { DEFAULT_NOVELTY_SETTINGS, type NoveltySettings } from './kind-settings';
@@ -19,6 +20,7 @@ export function createNewRegionDetector(overrides: Partial<NoveltySettings> = {}
   const keys = new Map<string, KeyState>();
   return {
     name: 'new-region',
+    ...mapsState({ keys }),
     observe(bucket) {
       const findings: Finding[] = [];
       for (const k of bucket.keys) {

@@ -1,3 +1,4 @@
+import { mapsState } from '@/lib/detect/detector-state';
 import type { Finding } from '@/lib/detect/eval/finding';
 import type { Detector } from '@/lib/detect/eval/replay';
 import { createLocalClock, type LocalSlot } from '@/lib/detect/spike/local-clock';
@@ -34,6 +35,7 @@ export function createOffHoursDetector(overrides: Partial<OffHoursSettings> = {}
   const clocks = new Map<string, (epochMs: number) => LocalSlot>();
   return {
     name: 'off-hours',
+    ...mapsState({ keys, trailing, lastUsed }),
     observe(bucket) {
       let clock = clocks.get(bucket.timezone);
       if (!clock) clocks.set(bucket.timezone, (clock = createLocalClock(bucket.timezone)));

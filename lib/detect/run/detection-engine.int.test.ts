@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeIncidentStatus, setIncidentFeedback } from '@/lib/incidents/incident-actions';
 import type { IncidentChange } from '@/lib/incidents/incident-change';
-import { upsertUsageBuckets, type UsageBucketInput } from '@/lib/usage/upsert-usage-buckets';
+import { upsertUsageBuckets } from '@/lib/usage/upsert-usage-buckets';
 import { freshDatabase } from '@/test/database';
+import { MIN, minutes, steady } from '@/test/minute-usage';
 import { createDetectionEngine } from './detection-engine';
 
 // The detection loop on a real database: three quiet days of minute usage for two keys,
 // then a burst on one of them.
-const MIN = 60_000;
 const T0 = Date.parse('2026-03-02T00:00:00Z');
 const BURST = T0 + 3 * 1440 * MIN + 14 * 60 * MIN; // day 4, 14:00 UTC
 
@@ -16,16 +16,6 @@ let chat: string;
 let batch: string;
 const changes: IncidentChange[] = [];
 const options = { timezone: 'UTC', onChange: async (_tx: unknown, change: IncidentChange) => void changes.push(change) };
-
-function minutes(keyId: string, from: number, to: number, requestsAt: (m: number) => number, region = ''): UsageBucketInput[] {
-  const rows: UsageBucketInput[] = [];
-  for (let t = from; t < to; t += MIN) {
-    const requests = requestsAt(t);
-    if (requests > 0) rows.push({ keyId, bucketStart: new Date(t), widthSeconds: 60, model: 'gpt-4o-mini', region, source: 'provider', requests, inputTokens: requests * 500, cachedInputTokens: 0, cacheWriteTokens: 0, outputTokens: requests * 100, costUsd: requests * 0.01, costSource: 'priced' });
-  }
-  return rows;
-}
-const steady = (t: number) => 8 + ((t / MIN) % 5);
 
 beforeAll(async () => {
   ctx = await freshDatabase();

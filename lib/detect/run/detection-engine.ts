@@ -8,6 +8,7 @@ import { resolveQuietIncidents } from '@/lib/incidents/resolve-quiet';
 import { logger } from '@/lib/log';
 import { baselineOverrides, type BaselineOverrides } from './baseline-overrides';
 import { readDetectCursor, readyThrough, writeDetectCursor } from './detect-cursor';
+import { loadState, saveState, stateShape, STATE_FORMAT } from './state-file';
 import { DETECT_BUCKET_SECONDS, loadHourlyObservations, loadObservations, usageCoverage, watchedKeys, type WatchedKey } from './load-observations';
 
 // The product's detection loop. The detectors keep their baselines in memory; after a
@@ -21,6 +22,9 @@ import { DETECT_BUCKET_SECONDS, loadHourlyObservations, loadObservations, usageC
 // runs each minute), so a large fleet's rebuild never outlives the job; nothing is recorded
 // until it is done. Each run observes every complete minute since the cursor, records
 // findings as incidents, and closes quiet ones.
+// With a `statePath`, the engine saves what the detectors learnt every `saveEveryMs` of
+// observed usage, and a restarted engine takes that back and replays only the minutes since
+// (state-file.ts); the full rebuild remains for a missing or outdated file, and feedback.
 
 const BUCKET_MS = DETECT_BUCKET_SECONDS * 1000;
 const HOUR_MS = 3_600_000;
@@ -37,6 +41,10 @@ export interface EngineOptions {
   quietSeconds?: number;
   createDetector?: () => Detector;
   onChange?: OnIncidentChange;
+  /** The file the baselines are saved to and taken back from after a restart; none: always rebuild. */
+  statePath?: string;
+  /** Observed usage between two saves. */
+  saveEveryMs?: number;
 }
 
 export interface DetectionRun {
@@ -46,6 +54,8 @@ export interface DetectionRun {
   absorbed: number;
   resolved: number;
   rebuilt: boolean;
+  /** The baselines were taken back from the saved state (only the minutes since were replayed). */
+  restored: boolean;
   /** Still rebuilding the baselines: nothing was observed live. */
   rebuilding: boolean;
   throughMs: number;
@@ -59,6 +69,9 @@ export function createDetectionEngine(options: EngineOptions) {
   const historyMs = (options.historyDays ?? 14) * 86_400_000;
   const budgetMs = options.rebuildBudgetMs ?? 4 * 60_000;
   const create = options.createDetector ?? (() => createBurnrateDetector());
+  const saveEveryMs = options.saveEveryMs ?? 10 * 60_000;
+  let shape: string | null = null;
+  let savedThrough = -Infinity;
   let detector: Detector | null = null;
   let observedThrough = 0;
   let overrides: BaselineOverrides | null = null;
@@ -126,6 +139,51 @@ export function createDetectionEngine(options: EngineOptions) {
     return true;
   }
 
+  /**
+   * Takes back the saved baselines when they fit: learnt under the same feedback and layout,
+   * up to a minute between `minutesFrom` (minute usage is still stored there) and `cursor`.
+   * Returns where they end, or null (the detector is then as new).
+   */
+  async function restoreSaved(signature: string, minutesFrom: number, cursor: number): Promise<number | null> {
+    if (!options.statePath || !detector?.restore) return null;
+    const why = (reason: string) => {
+      logger.warn('detect_state_unused', { reason });
+      return null;
+    };
+    try {
+      const saved = await loadState(options.statePath);
+      if (!saved) return null;
+      shape ??= stateShape(create);
+      if (saved.format !== STATE_FORMAT || saved.shape !== shape) return why('saved by another version');
+      if (saved.signature !== signature) return why('incident feedback changed since');
+      if (saved.throughMs > cursor || saved.throughMs < minutesFrom) return why('saved outside the stored minutes');
+      if (saved.keyIds.length > 0 && !saved.keyIds.some((id) => known.has(id))) return why('saved for other keys');
+      const started = performance.now();
+      detector.restore(saved.detector);
+      logger.info('detect_state_restored', { savedAt: saved.savedAt, replayMinutes: (cursor - saved.throughMs) / BUCKET_MS, ms: Math.round(performance.now() - started) });
+      savedThrough = saved.throughMs;
+      return saved.throughMs;
+    } catch (error) {
+      detector = create();
+      return why(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** Saves the baselines once `saveEveryMs` of usage was learnt since the last save; a failure only logs. */
+  async function saveIfDue() {
+    if (!options.statePath || !detector?.snapshot || !overrides || observedThrough - savedThrough < saveEveryMs) return;
+    const started = performance.now();
+    try {
+      shape ??= stateShape(create);
+      const state = { format: STATE_FORMAT, shape, signature: overrides.signature, throughMs: observedThrough, savedAt: new Date().toISOString(), keyIds: keys.map((k) => k.id), detector: detector.snapshot() };
+      const { bytes } = await saveState(options.statePath, state);
+      savedThrough = state.throughMs;
+      logger.info('detect_state_saved', { bytes, ms: Math.round(performance.now() - started) });
+    } catch (error) {
+      logger.warn('detect_state_not_saved', { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
   function closeQuiet(db: PrismaClient, now: number) {
     return resolveQuietIncidents(db, { now, bucketSeconds: DETECT_BUCKET_SECONDS, quietSeconds: options.quietSeconds ?? DEFAULT_QUIET_SECONDS, onChange: options.onChange });
   }
@@ -140,27 +198,34 @@ export function createDetectionEngine(options: EngineOptions) {
       const current = await baselineOverrides(db, DETECT_BUCKET_SECONDS);
       const stale = !detector || !overrides || overrides.signature !== current.signature || (rebuild ? rebuild.cursor !== cursor : observedThrough !== cursor);
       const rebuilt = stale || rebuild !== null;
+      let restored = false;
       if (stale) {
+        // A process starting may take back saved baselines; feedback changed mid-life may not.
+        const starting = !detector;
         detector = create();
         overrides = current;
         coverage = await usageCoverage(db);
         await refreshKeys(db);
         // Minutes from a whole hour `warmDays` back (a first run records from there), hours before.
         const minutesFrom = stored === null ? cursor : ceilHour(Math.min(cursor, ready) - warmMs);
-        rebuild = { historyFrom: minutesFrom - historyMs, minutesFrom, cursor, at: minutesFrom - historyMs, ms: 0 };
+        savedThrough = -Infinity;
+        const from = stored === null || !starting ? null : await restoreSaved(current.signature, minutesFrom, cursor);
+        restored = from !== null;
+        rebuild = from !== null ? { historyFrom: from, minutesFrom: from, cursor, at: from, ms: 0 } : { historyFrom: minutesFrom - historyMs, minutesFrom, cursor, at: minutesFrom - historyMs, ms: 0 };
         // A first run's start stays put while its rebuild takes runs.
         if (stored === null) await writeDetectCursor(db, cursor);
       }
       if (rebuild && !(await advanceRebuild(db, rebuild))) {
         const { resolved } = await closeQuiet(db, now);
-        return { observedMinutes: 0, findings: 0, opened: 0, absorbed: 0, resolved, rebuilt, rebuilding: true, throughMs: cursor };
+        return { observedMinutes: 0, findings: 0, opened: 0, absorbed: 0, resolved, rebuilt, restored, rebuilding: true, throughMs: cursor };
       }
       // Days of minutes at once (a first run) record for at most the budget too; the cursor
       // is written after each chunk, so the next run goes on from there.
       const live = await observe(db, cursor, ready, { now }, loadObservations, performance.now() + budgetMs);
       const through = Math.max(observedThrough, cursor);
+      await saveIfDue();
       const { resolved } = await closeQuiet(db, now);
-      return { observedMinutes: Math.max(0, (through - cursor) / BUCKET_MS), ...live, resolved, rebuilt, rebuilding: false, throughMs: through };
+      return { observedMinutes: Math.max(0, (through - cursor) / BUCKET_MS), ...live, resolved, rebuilt, restored, rebuilding: false, throughMs: through };
     },
 
     /**

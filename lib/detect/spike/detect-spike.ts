@@ -1,3 +1,4 @@
+import { DetectorStateError, mapsState, type DetectorState } from '@/lib/detect/detector-state';
 import type { Usage } from '@/lib/detect/eval/load-scenario';
 import type { Finding, Severity } from '@/lib/detect/eval/finding';
 import type { BucketObservation, Detector, KeyObservation } from '@/lib/detect/eval/replay';
@@ -20,6 +21,7 @@ export function createSpikeDetector(overrides: Partial<SpikeSettings> = {}): Det
   const rates = new Map<number, BaselineRates>();
   const out = new Float64Array(SPIKE_OUT_LENGTH);
   const models = createModelSpikes(settings);
+  const own = mapsState({ baselines });
   const contextOf = (bucket: BucketObservation) => {
     let clock = clocks.get(bucket.timezone);
     if (!clock) clocks.set(bucket.timezone, (clock = createLocalClock(bucket.timezone)));
@@ -29,6 +31,12 @@ export function createSpikeDetector(overrides: Partial<SpikeSettings> = {}): Det
   };
   return {
     name: 'robust-spike',
+    snapshot: () => ({ ...own.snapshot(), models: models.snapshot() }),
+    restore(state) {
+      if (typeof state.models !== 'object' || state.models === null) throw new DetectorStateError('detector state has no models');
+      own.restore(state);
+      models.restore(state.models as DetectorState);
+    },
     observe(bucket) {
       const { local, r } = contextOf(bucket);
       const findings: Finding[] = [];

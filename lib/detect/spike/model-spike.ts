@@ -1,3 +1,4 @@
+import { mapsState } from '@/lib/detect/detector-state';
 import type { Usage } from '@/lib/detect/eval/load-scenario';
 import type { KeyObservation } from '@/lib/detect/eval/replay';
 import type { LocalSlot } from './local-clock';
@@ -59,6 +60,7 @@ export function createModelSpikes(settings: SpikeSettings) {
   const matureMs = settings.memoryDays * 86_400_000;
 
   return {
+    ...mapsState({ keys }),
     /**
      * Before the key's own step: a key whose second model appears now gets its first
      * model's series, a copy of the key's baseline as it stands. True when the key has
