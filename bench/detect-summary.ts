@@ -72,6 +72,7 @@ export function summariseDetect(
     stateSaveMs: Math.round(state.saveMs),
     stateLoadMs: Math.round(state.loadMs),
     stateRestoreMs: Math.round(state.restoreMs),
+    stateRestorePeakRssMb: Math.round(state.restorePeakRssMb),
     stateRoundTrip: state.sameState,
     /** The spike core alone for one bucket of every key, from the full pass's rate. */
     coreOnlyMsPerBucketOfAllKeys: round((full.keys / full.bucketsPerSec) * 1000, 2),
@@ -114,7 +115,7 @@ export function formatDetectSummary(s: DetectSummary): string {
     '',
     `Incremental: createBurnrateDetector().observe, one bucket of ${n(s.keys)} keys per call, warmed with ${s.incrementalWarmHours} hourly buckets`,
     `  median ${n(s.incrementalMs, 1)} ms (CPU ${n(s.incrementalCpuMs, 1)} ms), p95 ${n(s.incrementalP95Ms, 1)} ms, max ${n(s.incrementalMaxMs, 1)} ms over ${s.incrementalSamples} calls (target < ${t.incrementalMs.target} ms: ${met(t.incrementalMs.met)}); the spike core alone ${n(s.coreOnlyMsPerBucketOfAllKeys, 1)} ms`,
-    `  saved state (a restart takes it back): ${n(s.stateFileMb, 1)} MB on disk; save ${n(s.stateSaveMs)} ms, load ${n(s.stateLoadMs)} ms, restore ${n(s.stateRestoreMs)} ms; round trip ${s.stateRoundTrip ? 'exact' : 'DIFFERS'}`,
+    `  saved state (a restart takes it back): ${n(s.stateFileMb, 1)} MB on disk; save ${n(s.stateSaveMs)} ms; a new process loads it in ${n(s.stateLoadMs)} ms and restores it in ${n(s.stateRestoreMs)} ms (peak RSS ${n(s.stateRestorePeakRssMb)} MB); round trip ${s.stateRoundTrip ? 'exact' : 'DIFFERS'}`,
     '',
     `Memory: peak RSS ${n(s.peakRssMb)} MB (target < ${t.peakRssMb.target} MB: ${met(t.peakRssMb.met)}); by phase: full pass ${n(s.rssByPhaseMb.fullPass)}, naive ${n(s.rssByPhaseMb.naive)}, incremental ${n(s.rssByPhaseMb.incremental)}, saved state ${n(s.rssByPhaseMb.savedState)} MB; baselines of all keys ${n(s.baselineMb)} MB`,
     `load average at start ${s.machine.loadAverageAtStart.join(' ')}, at end ${s.machine.loadAverageAtEnd.join(' ')}`,

@@ -1,5 +1,4 @@
 import os from 'node:os';
-import { createBurnrateDetector } from '@/lib/detect/kinds/detect-burnrate';
 import { createLocalClock } from '@/lib/detect/spike/local-clock';
 import { DETECT_BENCH_HELP, parseDetectArgs } from './detect-args';
 import { runFullPass, runNaive } from './detect-full';
@@ -47,8 +46,8 @@ async function main(): Promise<number> {
   log(`== incremental: ${args.keys} keys, ${args.warmDays} days of warm-up, ${args.samples} timed calls`);
   const inc = runIncremental(args.seed, args.keys, args.warmDays, args.samples, start, args.timezone, meter);
   const incrementalMb = meter.phasePeakMb();
-  log(`== saved state: the incremental detector saved to a file and restored, as a restart does`);
-  const state = await measureState(inc.detector, () => createBurnrateDetector(), meter);
+  log(`== saved state: the incremental detector saved to a file, and restored in a new process, as a restart does`);
+  const state = await measureState(inc.detector, meter);
   const stateMb = meter.phasePeakMb();
   const summary = summariseDetect(args, full, naive, inc, state, { fullPassMb, naiveMb, incrementalMb, stateMb, peakRssMb: meter.peakMb() }, { start: loadStart, end: os.loadavg() });
   console.log(args.json ? JSON.stringify(summary) : formatDetectSummary(summary));

@@ -1,11 +1,10 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { pipeline as pipelineCb, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { promisify } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
-import { constants, createGzip, gunzip as gunzipCb } from 'node:zlib';
+import { constants, createGunzip, createGzip } from 'node:zlib';
 import { DetectorStateError, type DetectorState } from '@/lib/detect/detector-state';
 import type { BucketObservation, Detector } from '@/lib/detect/eval/replay';
 
@@ -16,8 +15,6 @@ import type { BucketObservation, Detector } from '@/lib/detect/eval/replay';
 // crash mid-write leaves the previous file. Outdated means another state format, another
 // layout of what the detectors keep (their shape, probed below), other feedback, or other
 // keys (the data folder now serves another database).
-
-const gunzip = promisify(gunzipCb);
 
 /** The file's name in the data folder. */
 export const DETECT_STATE_FILE = 'detect-state.v8.gz';
@@ -53,34 +50,65 @@ export async function saveState(file: string, state: SavedState): Promise<{ byte
 
 /** The saved state, or null when there is none; throws when the file cannot be read as one. */
 export async function loadState(file: string): Promise<SavedState | null> {
-  const packed = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw error;
-  });
-  if (!packed) return null;
-  const raw = await gunzip(packed);
   let header: Partial<SavedState> | null = null;
   const detector: Record<string, unknown> = {};
-  for (let at = 0; at < raw.length; ) {
-    if (at + 4 > raw.length) throw new Error('saved detector state is cut short');
-    const length = raw.readUInt32LE(at);
-    if (at + 4 + length > raw.length) throw new Error('saved detector state is cut short');
-    // Typed arrays come back as views into `raw`: the state is not copied once more.
-    const frame = deserialize(raw.subarray(at + 4, at + 4 + length)) as Frame;
-    at += 4 + length;
-    if (!header) {
-      if (!frame || typeof frame !== 'object' || !('header' in frame)) throw new Error('not a saved detector state');
-      header = frame.header;
-      continue;
+  try {
+    for await (const bytes of readFrames(file)) {
+      // Typed arrays come back as views into the frame's bytes: the state is not copied again.
+      const frame = deserialize(bytes) as Frame;
+      if (!header) {
+        if (!frame || typeof frame !== 'object' || !('header' in frame)) throw new Error('not a saved detector state');
+        header = frame.header;
+        continue;
+      }
+      if (!('path' in frame) || !Array.isArray(frame.entries)) throw new Error('not a saved detector state');
+      const map = mapAt(detector, frame.path);
+      for (const [key, value] of frame.entries) map.set(key, value);
     }
-    if (!('path' in frame) || !Array.isArray(frame.entries)) throw new Error('not a saved detector state');
-    const map = mapAt(detector, frame.path);
-    for (const [key, value] of frame.entries) map.set(key, value);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
   if (!header || typeof header.format !== 'number' || typeof header.shape !== 'string' || typeof header.signature !== 'string' || typeof header.throughMs !== 'number' || !Array.isArray(header.keyIds)) {
     throw new Error('not a saved detector state');
   }
   return { ...(header as Omit<SavedState, 'detector'>), detector };
+}
+
+/** The file's frames as they are unpacked, each in a buffer of its own; never the whole file at once. */
+async function* readFrames(file: string): AsyncGenerator<Buffer> {
+  const chunks: Buffer[] = [];
+  let buffered = 0;
+  let need = -1;
+  const take = (n: number) => {
+    const out = Buffer.allocUnsafeSlow(n);
+    for (let filled = 0; filled < n; ) {
+      const chunk = chunks[0]!;
+      const part = Math.min(chunk.length, n - filled);
+      chunk.copy(out, filled, 0, part);
+      filled += part;
+      if (part === chunk.length) chunks.shift();
+      else chunks[0] = chunk.subarray(part);
+    }
+    buffered -= n;
+    return out;
+  };
+  // A read error (a missing file: ENOENT) reaches the loop through the pipeline.
+  const unpacked = pipelineCb(createReadStream(file), createGunzip(), () => {});
+  for await (const chunk of unpacked as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    buffered += chunk.length;
+    for (;;) {
+      if (need < 0) {
+        if (buffered < 4) break;
+        need = take(4).readUInt32LE(0);
+      }
+      if (buffered < need) break;
+      yield take(need);
+      need = -1;
+    }
+  }
+  if (buffered > 0 || need >= 0) throw new Error('saved detector state is cut short');
 }
 
 // The file: gzip of frames, each a 4-byte length and a v8-serialised value: first the header
