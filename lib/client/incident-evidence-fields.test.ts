@@ -31,6 +31,9 @@ describe('formatEvidenceValue', () => {
     ['list', [], 'none'],
     ['nested', { a: 1 }, '{"a":1}'],
     ['long', 'x'.repeat(300), `${'x'.repeat(199)}…`],
+    ['baseline', 'weekend_hour', 'This hour at weekends'],
+    ['profile', 'working_hours', 'The environment’s working hours'],
+    ['baseline', 'a_future_tier', 'a_future_tier'],
   ])('%s %j -> %s', (key, value, text) => {
     expect(formatEvidenceValue(key, value)).toBe(text);
   });

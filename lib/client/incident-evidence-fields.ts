@@ -18,21 +18,32 @@ export function formatCount(value: number): string {
 
 type Format = 'usd' | 'usdPrecise' | 'usdPerHour' | 'perHour' | 'hours' | 'share' | 'percent' | 'multiple' | 'integer' | 'epochMs';
 
-const KNOWN: Record<string, { label: string; format?: Format }> = {
+/** What the detectors' baseline and profile names mean to a person. */
+const BASELINES: Record<string, string> = {
+  hour_of_week: 'This hour on this weekday',
+  weekday_hour: 'This hour on weekdays',
+  weekend_hour: 'This hour at weekends',
+  hour_of_day: 'This hour on any day',
+  overall: 'All hours so far (a new key)',
+  working_hours: 'The environment’s working hours',
+  none: 'None yet',
+};
+
+const KNOWN: Record<string, { label: string; format?: Format; values?: Record<string, string> }> = {
   tokens: { label: 'Tokens', format: 'integer' },
   expectedTokens: { label: 'Expected tokens', format: 'integer' },
   metric: { label: 'Metric that fired' },
   spikedModel: { label: 'Model that spiked' },
   keyObservedUsd: { label: 'Key total in the bucket', format: 'usd' },
   keyExpectedUsd: { label: 'Key total expected', format: 'usd' },
-  baseline: { label: 'Baseline used' },
+  baseline: { label: 'Baseline used', values: BASELINES },
   hourOfWeek: { label: 'Hour of the week', format: 'integer' },
   usdPerHour: { label: 'Spend rate', format: 'usdPerHour' },
   bucketUsdPerHour: { label: 'Spend rate in the bucket', format: 'usdPerHour' },
   usualUsdPerHour: { label: 'Usual rate at this hour', format: 'usdPerHour' },
   activeUsdPerHour: { label: 'Usual rate when active', format: 'usdPerHour' },
   requestsPerHour: { label: 'Requests per hour', format: 'perHour' },
-  profile: { label: 'Profile' },
+  profile: { label: 'Profile', values: BASELINES },
   idleHours: { label: 'Idle for', format: 'hours' },
   longestGapHours: { label: 'Usual longest gap', format: 'hours' },
   thresholdHours: { label: 'Idle threshold', format: 'hours' },
@@ -70,7 +81,7 @@ export function formatEvidenceValue(key: string, value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'number') return formatNumber(value, format);
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'string') return ISO_DATE.test(value) ? formatPointLabel(value, '24h') : clip(value);
+  if (typeof value === 'string') return KNOWN[key]?.values?.[value] ?? (ISO_DATE.test(value) ? formatPointLabel(value, '24h') : clip(value));
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
     return value.length === 0 ? 'none' : clip(value.map((v) => (typeof v === 'number' ? formatNumber(v, format) : v)).join(', '));
   }

@@ -27,7 +27,7 @@ describe('toEvidenceView', () => {
     expect(view.alsoFound).toEqual([{ kind: 'Off-hours', summary: '$12/h at 03:12 local' }]);
     expect(view.other).toEqual([
       { key: 'tokens', label: 'Tokens', value: '120,000' },
-      { key: 'baseline', label: 'Baseline used', value: 'hour_of_week' },
+      { key: 'baseline', label: 'Baseline used', value: 'This hour on this weekday' },
     ]);
   });
 

@@ -42,6 +42,16 @@ describe('createSpikeDetector', () => {
     expect(found.every((day) => day <= 3), `findings on days ${found.join(', ')} after the key's first Monday and Tuesday`).toBe(true);
   });
 
+  it.each([
+    // In week 2 the hour-of-week slots have one value; the same hour on the same kind of day has several.
+    ['a Wednesday', 9 * 24 + 11, 'weekday_hour'],
+    ['a Saturday night', 12 * 24 + 3, 'weekend_hour'],
+    ['a Wednesday in week 3', 16 * 24 + 11, 'hour_of_week'],
+  ])('names the baseline that judged a burst on %s', (_, at, baseline) => {
+    const found = run(burstAt([at], 10, office), at + 1);
+    expect(found.map((x) => [x.i, x.f.evidence?.baseline])).toEqual([[at, baseline]]);
+  });
+
   it('reports observed vs expected, the multiple, the score and local time', () => {
     const at = 16 * 24 + 11;
     const [hit, ...rest] = run(burstAt([at], 10, office), WEEKS_3);

@@ -4,7 +4,7 @@ import type { Finding, Severity } from '@/lib/detect/eval/finding';
 import type { BucketObservation, Detector, KeyObservation } from '@/lib/detect/eval/replay';
 import { createLocalClock, type LocalSlot } from './local-clock';
 import { createModelSpikes, type ModelSpike } from './model-spike';
-import { METRIC_REQUESTS, METRIC_TOKENS, TIER_NAMES, baselineRates, createBaseline, type BaselineRates } from './seasonal-baseline';
+import { METRIC_REQUESTS, METRIC_TOKENS, TIER_DAY_TYPE, TIER_NAMES, baselineRates, createBaseline, type BaselineRates } from './seasonal-baseline';
 import { judgeSpike, LEARN_AUTO, LEARN_EXCLUDE, LEARN_INCLUDE, OUT_EXPECTED_REQUESTS, OUT_EXPECTED_TOKENS, OUT_EXPECTED_USD, OUT_METRIC, OUT_TIER, SPIKE_OUT_LENGTH, stepSpike } from './spike-core';
 import { DEFAULT_SPIKE_SETTINGS, type SpikeSettings } from './spike-settings';
 
@@ -100,13 +100,19 @@ function toFinding(k: KeyObservation, tokens: number, score: number, out: Float6
       tokens,
       expectedTokens: out[OUT_EXPECTED_TOKENS],
       metric,
-      baseline: TIER_NAMES[out[OUT_TIER]!] ?? 'none',
+      baseline: baselineName(out[OUT_TIER]!, local),
       localTime: local.localTime,
       hourOfWeek: local.hourOfWeek,
       models,
       regions,
     },
   };
+}
+
+/** Which of the key's baselines judged: the day-type tier says which kind of day (Saturday and Sunday are the weekend). */
+function baselineName(tier: number, local: LocalSlot): string {
+  if (tier === TIER_DAY_TYPE) return local.hourOfWeek >= 5 * 24 ? 'weekend_hour' : 'weekday_hour';
+  return TIER_NAMES[tier] ?? 'none';
 }
 
 /** A model burning inside a key whose total hides it (model-spike.ts). */

@@ -41,7 +41,9 @@ export const TIER_NONE = 0;
 export const TIER_HOUR_OF_WEEK = 1;
 export const TIER_HOUR_OF_DAY = 2;
 export const TIER_OVERALL = 3;
-export const TIER_NAMES = ['none', 'hour_of_week', 'hour_of_day', 'overall'] as const;
+/** The same hour on the same kind of day (weekday or weekend). */
+export const TIER_DAY_TYPE = 4;
+export const TIER_NAMES = ['none', 'hour_of_week', 'hour_of_day', 'overall', 'day_type_hour'] as const;
 
 /** Settings turned into bucket counts and EWMA rates for one bucket length. */
 export interface BaselineRates {

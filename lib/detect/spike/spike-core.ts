@@ -15,6 +15,7 @@ import {
   TIER_HOUR_OF_WEEK,
   TIER_NONE,
   TIER_OVERALL,
+  TIER_DAY_TYPE,
   type BaselineRates,
 } from './seasonal-baseline';
 import type { SpikeSettings } from './spike-settings';
@@ -64,6 +65,7 @@ const enum Tier {
   HourOfWeek = 1,
   HourOfDay = 2,
   Overall = 3,
+  DayType = 4,
 }
 /** Per-key scalars after the baselines: seen active, usual cost and tokens per request, then
  * the decayed peaks of a bucket's cost and tokens per request (how dear one request can be). */
@@ -97,7 +99,7 @@ const enum Mode {
 if (
   [Layout.SlotFields, Layout.Activity, Layout.Hod0, Layout.All, Layout.DayType0, Layout.AllPeak, Layout.Key0, Layout.MadToSd].join() !== [SLOT_FIELDS, SLOT_ACTIVITY, HOD0, ALL, DAYTYPE0, ALL_PEAK, KEY0, MAD_TO_SD].join() ||
   [Metric.Cost, Metric.Requests, Metric.Tokens, Metric.Count].join() !== [METRIC_COST, METRIC_REQUESTS, METRIC_TOKENS, METRICS].join() ||
-  [Tier.None, Tier.HourOfWeek, Tier.HourOfDay, Tier.Overall].join() !== [TIER_NONE, TIER_HOUR_OF_WEEK, TIER_HOUR_OF_DAY, TIER_OVERALL].join()
+  [Tier.None, Tier.HourOfWeek, Tier.HourOfDay, Tier.Overall, Tier.DayType].join() !== [TIER_NONE, TIER_HOUR_OF_WEEK, TIER_HOUR_OF_DAY, TIER_OVERALL, TIER_DAY_TYPE].join()
 ) {
   throw new Error('spike-core.ts: the layout, metric or tier numbers differ from seasonal-baseline.ts');
 }
@@ -301,7 +303,7 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
       tier = Tier.HourOfWeek;
       base = how;
     } else if (dayReady) {
-      tier = Tier.HourOfDay;
+      tier = Tier.DayType;
       base = day;
     } else if (hodReady) {
       tier = Tier.HourOfDay;
@@ -350,7 +352,7 @@ function runSpikes(state: Float64Array, columns: SpikeColumns, from: number, to:
     let score = 0;
     let metric = -1;
     if (judged && tier !== Tier.None) {
-      const multiple = tier === Tier.HourOfWeek || tier === Tier.HourOfDay ? s.minMultiple : s.warmupMultiple;
+      const multiple = tier === Tier.Overall ? s.warmupMultiple : s.minMultiple;
       // Bits by metric of those at least `multiple` x expected: only they can fire.
       let hits = (c >= multiple * eC ? 1 << Metric.Cost : 0) | (q >= multiple * eR ? 1 << Metric.Requests : 0) | (t > 0 && t >= multiple * eT ? 1 << Metric.Tokens : 0);
       // An hour that is silent more often than not (its median is silence) says little
