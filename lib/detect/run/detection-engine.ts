@@ -180,6 +180,8 @@ export function createDetectionEngine(options: EngineOptions) {
       savedThrough = state.throughMs;
       logger.info('detect_state_saved', { bytes, ms: Math.round(performance.now() - started) });
     } catch (error) {
+      // Tried again after the same interval, not every minute (a read-only data folder).
+      savedThrough = observedThrough;
       logger.warn('detect_state_not_saved', { error: error instanceof Error ? error.message : String(error) });
     }
   }

@@ -75,6 +75,14 @@ describe('saved detector state', () => {
     expect(await loadState(statePath)).toMatchObject({ throughMs: START + 12 * MIN, keyIds: [chat] });
   });
 
+  it('a data folder it cannot write to costs a warning, not detection', async () => {
+    // A file where the folder should be: every save fails.
+    const engine = createDetectionEngine({ timezone: 'UTC', statePath: path.join(statePath, 'inside-a-file.v8.gz'), saveEveryMs: MIN });
+    expect(await engine.run(ctx.prisma, START + 12 * MIN)).toMatchObject({ rebuilt: true, restored: false, rebuilding: false, opened: 0 });
+    await upsertUsageBuckets(ctx.prisma, minutes(chat, START + 12 * MIN, START + 14 * MIN, steady));
+    expect(await engine.run(ctx.prisma, START + 14 * MIN)).toMatchObject({ rebuilt: false, observedMinutes: 2, opened: 0 });
+  });
+
   it('feedback given since the save makes the engine rebuild in full (a leak must be unlearnt)', async () => {
     await createDetectionEngine(options()).run(ctx.prisma, START + 12 * MIN);
     const incident = await ctx.prisma.incident.findFirstOrThrow();
