@@ -27,7 +27,8 @@ const DAY = 24 * HOUR;
 type Plan = { key: string; story: string; at: { daysBefore: number; utcHour: number } | { minutesAfter: number }; durationMs: number; requestsPerMinute: number; model: DemoModel; region: string };
 
 const PLAN: readonly Plan[] = [
-  // A staging key copied to a laptop and looped at night (Dublin): off-hours, expensive.
+  // A staging key copied to a laptop and looped at night (Dublin): some 80 times its daytime
+  // rate, of a dearer model, at an idle hour: volume, so a spike.
   { key: 'key_demo_staging_support_chat', story: 'staging key used at night', at: { daysBefore: 2, utcHour: 1 }, durationMs: 100 * MINUTE, requestsPerMinute: 40, model: 'gpt-4.1-2025-04-14', region: 'VN' },
   // The CRM integration's retry storm: many times its usual rate for an hour and a half.
   { key: 'key_demo_legacy_crm', story: 'retry storm', at: { daysBefore: 4, utcHour: 14 }, durationMs: 90 * MINUTE, requestsPerMinute: 150, model: 'gpt-4.1-2025-04-14', region: 'US' },

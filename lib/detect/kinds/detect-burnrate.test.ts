@@ -20,7 +20,8 @@ describe('mostSpecific', () => {
 
   it.each([
     ['near the key\'s working level', 3, 'off_hours'],
-    ['an order of magnitude beyond it (by the trailing hour)', 50, 'spike'],
+    ['at eight times it', 16, 'off_hours'],
+    ['an order of magnitude beyond it (by the trailing hour)', 20, 'spike'],
   ])('off-hours usage %s reads as %s', (_, usdPerHour, expected) => {
     const offHours: Finding = { ...finding('off_hours'), evidence: { usdPerHour, bucketUsdPerHour: usdPerHour, activeUsdPerHour: 2 } };
     expect(mostSpecific([finding('spike'), offHours]).kind).toBe(expected);

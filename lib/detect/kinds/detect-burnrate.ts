@@ -19,8 +19,8 @@ import { createOffHoursDetector } from './detect-off-hours';
 /** Most specific first. */
 export const KIND_PRIORITY: readonly FindingKind[] = ['new_model', 'new_region', 'dormant_wake', 'off_hours', 'spike'];
 
-/** Off-hours usage at this multiple of the key's active hourly level reads as a spike. */
-export const VOLUME_SPIKE = 20;
+/** Off-hours usage at this multiple of the key's active hourly level (an order of magnitude) reads as a spike. */
+export const VOLUME_SPIKE = 10;
 
 export function createBurnrateDetector(parts: readonly Detector[] = defaultParts()): Detector {
   const combine = (each: (part: Detector) => Finding[]) => {

@@ -71,6 +71,10 @@ async function firstStart(anchorIso: string): Promise<Run> {
   }
 }
 
+// What each planted story is, to on-call: both are volume, an order of magnitude beyond the
+// key's working rate (the night one at an idle hour too).
+const KIND_OF_STORY: Record<string, string> = { 'staging key used at night': 'spike', 'retry storm': 'spike' };
+
 const starts = ['2026-12-06T01:18:00Z', '2026-11-25T15:40:00Z'];
 const runs = new Map<string, Run>();
 
@@ -87,6 +91,7 @@ describe.each(starts)('the demo first started at %s', (at) => {
       const found = run.incidents.find((i) => i.key === e.key && i.openedAt >= e.startMs && i.openedAt < e.endMs);
       expect(found, `${e.story} on ${e.key}`).toBeDefined();
       expect(found!.openedAt - e.startMs).toBeLessThanOrEqual(MINUTE);
+      expect(found!.kind, `${e.story}: ${found!.summary}`).toBe(KIND_OF_STORY[e.story]);
     }
   });
 
