@@ -14,7 +14,7 @@ type HealthStatusProps = {
   now: Date;
 };
 
-/** One line about the collector itself: if this is red, the dashboard's figures are stale. */
+/** One line about the collector and detection: if this is red, figures are stale or pages wait. */
 export function HealthStatus({ health, error, now }: HealthStatusProps) {
   if (!health) {
     const text = error ? `Health unknown: ${error.message}` : 'Checking health…';
@@ -37,8 +37,11 @@ export function HealthStatus({ health, error, now }: HealthStatusProps) {
 function healthDetail(health: Health, now: Date): string {
   if (!health.database.ok) return `Database: ${health.database.error ?? 'unreachable'}`;
   if (!health.scheduler.ok) return `Scheduler: ${health.scheduler.detail}`;
+  if (!health.detection.ok) return `Detection: ${health.detection.detail}`;
   const failing = health.connections.find((c) => !c.ok);
   if (failing) return `${failing.name}: ${failing.error ?? 'failing'}`;
   const beat = health.scheduler.lastHeartbeatAt;
-  return beat ? `Collector heartbeat ${formatRelativeTime(beat, now)}` : health.scheduler.detail;
+  const through = health.detection.throughAt ? formatRelativeTime(health.detection.throughAt, now) : null;
+  const judged = through === null ? '' : ` · usage judged up to ${through === 'just now' ? 'the last minute' : through}`;
+  return beat ? `Collector heartbeat ${formatRelativeTime(beat, now)}${judged}` : health.scheduler.detail;
 }

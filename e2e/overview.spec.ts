@@ -88,13 +88,17 @@ test('searching keys narrows the table', async ({ page }) => {
   await expect(rows).not.toHaveCount(0);
 });
 
-test('health reports the database and a running scheduler', async ({ request }) => {
+test('health reports the database, a running scheduler and current detection', async ({ page, request }) => {
+  // Detection's first run may still be under way right after a start.
   await expect
-    .poll(async () => (await (await request.get('/api/health')).json()) as { status: string }, { timeout: 30_000 })
-    .toMatchObject({ status: 'ok' });
+    .poll(async () => (await (await request.get('/api/health')).json()) as { status: string; detection: { throughAt: string | null } }, { timeout: 60_000 })
+    .toMatchObject({ status: 'ok', detection: { throughAt: expect.any(String) } });
   const health = await (await request.get('/api/health')).json();
   expect(health.database.ok).toBe(true);
   expect(health.scheduler.ok).toBe(true);
+  expect(health.detection).toMatchObject({ ok: true, rebuilding: false });
+  await page.goto('/');
+  await expect(page.getByTestId('health-status')).toContainText(/All systems normal.*usage judged up to/);
 });
 
 test('bad query parameters get a 400 that says what to fix', async ({ request }) => {

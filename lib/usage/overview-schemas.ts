@@ -120,6 +120,14 @@ export const healthSchema = z.object({
     lastHeartbeatAt: z.string().nullable(),
     detail: z.string(),
   }),
+  // Where detection stands: pages wait while it rebuilds its baselines or falls behind.
+  detection: z.object({
+    ok: z.boolean(),
+    /** Usage judged up to here (the detect cursor); null before the first run. */
+    throughAt: z.string().nullable(),
+    rebuilding: z.boolean(),
+    detail: z.string(),
+  }),
   // Provider connections; an unhealthy one shows the provider's own message.
   connections: z.array(
     z.object({
