@@ -8,8 +8,8 @@ import { resolveQuietIncidents } from '@/lib/incidents/resolve-quiet';
 import { logger } from '@/lib/log';
 import { baselineOverrides, type BaselineOverrides } from './baseline-overrides';
 import { readDetectCursor, readyThrough, writeDetectCursor } from './detect-cursor';
-import { loadState, saveState, stateShape, STATE_FORMAT } from './state-file';
 import { DETECT_BUCKET_SECONDS, loadHourlyObservations, loadObservations, usageCoverage, watchedKeys, type WatchedKey } from './load-observations';
+import { savedBaselines } from './saved-baselines';
 
 // The product's detection loop. The detectors keep their baselines in memory; after a
 // restart, or when feedback changes what the baselines should have learnt, the engine
@@ -24,7 +24,8 @@ import { DETECT_BUCKET_SECONDS, loadHourlyObservations, loadObservations, usageC
 // findings as incidents, and closes quiet ones.
 // With a `statePath`, the engine saves what the detectors learnt every `saveEveryMs` of
 // observed usage, and a restarted engine takes that back and replays only the minutes since
-// (state-file.ts); the full rebuild remains for a missing or outdated file, and feedback.
+// (saved-baselines.ts, state-file.ts); the full rebuild remains for a missing or outdated
+// file, and feedback.
 
 const BUCKET_MS = DETECT_BUCKET_SECONDS * 1000;
 const HOUR_MS = 3_600_000;
@@ -69,9 +70,7 @@ export function createDetectionEngine(options: EngineOptions) {
   const historyMs = (options.historyDays ?? 14) * 86_400_000;
   const budgetMs = options.rebuildBudgetMs ?? 4 * 60_000;
   const create = options.createDetector ?? (() => createBurnrateDetector());
-  const saveEveryMs = options.saveEveryMs ?? 10 * 60_000;
-  let shape: string | null = null;
-  let savedThrough = -Infinity;
+  const saved = savedBaselines({ statePath: options.statePath, saveEveryMs: options.saveEveryMs ?? 10 * 60_000, create });
   let detector: Detector | null = null;
   let observedThrough = 0;
   let overrides: BaselineOverrides | null = null;
@@ -139,53 +138,6 @@ export function createDetectionEngine(options: EngineOptions) {
     return true;
   }
 
-  /**
-   * Takes back the saved baselines when they fit: learnt under the same feedback and layout,
-   * up to a minute between `minutesFrom` (minute usage is still stored there) and `cursor`.
-   * Returns where they end, or null (the detector is then as new).
-   */
-  async function restoreSaved(signature: string, minutesFrom: number, cursor: number): Promise<number | null> {
-    if (!options.statePath || !detector?.restore) return null;
-    const why = (reason: string) => {
-      logger.warn('detect_state_unused', { reason });
-      return null;
-    };
-    try {
-      const saved = await loadState(options.statePath);
-      if (!saved) return null;
-      shape ??= stateShape(create);
-      if (saved.format !== STATE_FORMAT || saved.shape !== shape) return why('saved by another version');
-      if (saved.signature !== signature) return why('incident feedback changed since');
-      if (saved.throughMs > cursor || saved.throughMs < minutesFrom) return why('saved outside the stored minutes');
-      if (saved.keyIds.length > 0 && !saved.keyIds.some((id) => known.has(id))) return why('saved for other keys');
-      const started = performance.now();
-      detector.restore(saved.detector);
-      logger.info('detect_state_restored', { savedAt: saved.savedAt, replayMinutes: (cursor - saved.throughMs) / BUCKET_MS, ms: Math.round(performance.now() - started) });
-      savedThrough = saved.throughMs;
-      return saved.throughMs;
-    } catch (error) {
-      detector = create();
-      return why(error instanceof Error ? error.message : String(error));
-    }
-  }
-
-  /** Saves the baselines once `saveEveryMs` of usage was learnt since the last save; a failure only logs. */
-  async function saveIfDue() {
-    if (!options.statePath || !detector?.snapshot || !overrides || observedThrough - savedThrough < saveEveryMs) return;
-    const started = performance.now();
-    try {
-      shape ??= stateShape(create);
-      const state = { format: STATE_FORMAT, shape, signature: overrides.signature, throughMs: observedThrough, savedAt: new Date().toISOString(), keyIds: keys.map((k) => k.id), detector: detector.snapshot() };
-      const { bytes } = await saveState(options.statePath, state);
-      savedThrough = state.throughMs;
-      logger.info('detect_state_saved', { bytes, ms: Math.round(performance.now() - started) });
-    } catch (error) {
-      // Tried again after the same interval, not every minute (a read-only data folder).
-      savedThrough = observedThrough;
-      logger.warn('detect_state_not_saved', { error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-
   function closeQuiet(db: PrismaClient, now: number) {
     return resolveQuietIncidents(db, { now, bucketSeconds: DETECT_BUCKET_SECONDS, quietSeconds: options.quietSeconds ?? DEFAULT_QUIET_SECONDS, onChange: options.onChange });
   }
@@ -210,8 +162,13 @@ export function createDetectionEngine(options: EngineOptions) {
         await refreshKeys(db);
         // Minutes from a whole hour `warmDays` back (a first run records from there), hours before.
         const minutesFrom = stored === null ? cursor : ceilHour(Math.min(cursor, ready) - warmMs);
-        savedThrough = -Infinity;
-        const from = stored === null || !starting ? null : await restoreSaved(current.signature, minutesFrom, cursor);
+        saved.reset();
+        let from: number | null = null;
+        if (stored !== null && starting) {
+          const back = await saved.restore(detector, { signature: current.signature, minutesFrom, cursor, knownKeys: known });
+          if (back.throughMs === null && back.damaged) detector = create();
+          from = back.throughMs;
+        }
         restored = from !== null;
         rebuild = from !== null ? { historyFrom: from, minutesFrom: from, cursor, at: from, ms: 0 } : { historyFrom: minutesFrom - historyMs, minutesFrom, cursor, at: minutesFrom - historyMs, ms: 0 };
         // A first run's start stays put while its rebuild takes runs.
@@ -225,7 +182,7 @@ export function createDetectionEngine(options: EngineOptions) {
       // is written after each chunk, so the next run goes on from there.
       const live = await observe(db, cursor, ready, { now }, loadObservations, performance.now() + budgetMs);
       const through = Math.max(observedThrough, cursor);
-      await saveIfDue();
+      await saved.saveIfDue(detector!, { signature: overrides!.signature, observedThrough, keyIds: keys.map((k) => k.id) });
       const { resolved } = await closeQuiet(db, now);
       return { observedMinutes: Math.max(0, (through - cursor) / BUCKET_MS), ...live, resolved, rebuilt, restored, rebuilding: false, throughMs: through };
     },
