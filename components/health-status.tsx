@@ -1,4 +1,4 @@
-import { formatRelativeTime } from '@/lib/client/format';
+import { healthDetail } from '@/lib/client/health-detail';
 import type { Health } from '@/lib/usage/overview-schemas';
 
 const STATUS_LABELS: Record<Health['status'], string> = {
@@ -32,16 +32,4 @@ export function HealthStatus({ health, error, now }: HealthStatusProps) {
       <span className="health-detail">{healthDetail(health, now)}</span>
     </p>
   );
-}
-
-function healthDetail(health: Health, now: Date): string {
-  if (!health.database.ok) return `Database: ${health.database.error ?? 'unreachable'}`;
-  if (!health.scheduler.ok) return `Scheduler: ${health.scheduler.detail}`;
-  if (!health.detection.ok) return `Detection: ${health.detection.detail}`;
-  const failing = health.connections.find((c) => !c.ok);
-  if (failing) return `${failing.name}: ${failing.error ?? 'failing'}`;
-  const beat = health.scheduler.lastHeartbeatAt;
-  const through = health.detection.throughAt ? formatRelativeTime(health.detection.throughAt, now) : null;
-  const judged = through === null ? '' : ` · usage judged up to ${through === 'just now' ? 'the last minute' : through}`;
-  return beat ? `Collector heartbeat ${formatRelativeTime(beat, now)}${judged}` : health.scheduler.detail;
 }

@@ -182,7 +182,7 @@ export function createDetectionEngine(options: EngineOptions) {
       // is written after each chunk, so the next run goes on from there.
       const live = await observe(db, cursor, ready, { now }, loadObservations, performance.now() + budgetMs);
       const through = Math.max(observedThrough, cursor);
-      await saved.saveIfDue(detector!, { signature: overrides!.signature, observedThrough, keyIds: keys.map((k) => k.id) });
+      await saved.saveIfDue(detector!, { signature: overrides!.signature, observedThrough, keyIds: () => keys.map((k) => k.id) });
       const { resolved } = await closeQuiet(db, now);
       return { observedMinutes: Math.max(0, (through - cursor) / BUCKET_MS), ...live, resolved, rebuilt, restored, rebuilding: false, throughMs: through };
     },

@@ -1,11 +1,12 @@
 import type { Detector } from '@/lib/detect/eval/replay';
 import { logger } from '@/lib/log';
+import { DETECT_BUCKET_SECONDS } from './load-observations';
 import { loadState, saveState, stateShape, STATE_FORMAT } from './state-file';
 
 // The detection engine's side of the state file (state-file.ts): when a starting engine may
 // take saved baselines back, and when a running one saves them again.
 
-const MINUTE_MS = 60_000;
+const BUCKET_MS = DETECT_BUCKET_SECONDS * 1000;
 
 export interface SavedBaselinesOptions {
   /** The file; none: nothing is saved or taken back. */
@@ -43,7 +44,7 @@ export function savedBaselines({ statePath, saveEveryMs, create }: SavedBaseline
         if (saved.keyIds.length > 0 && !saved.keyIds.some((id) => at.knownKeys.has(id))) return unused('saved for other keys');
         const started = performance.now();
         detector.restore(saved.detector);
-        logger.info('detect_state_restored', { savedAt: saved.savedAt, replayMinutes: (at.cursor - saved.throughMs) / MINUTE_MS, ms: Math.round(performance.now() - started) });
+        logger.info('detect_state_restored', { savedAt: saved.savedAt, replayMinutes: (at.cursor - saved.throughMs) / BUCKET_MS, ms: Math.round(performance.now() - started) });
         savedThrough = saved.throughMs;
         return { throughMs: saved.throughMs };
       } catch (error) {
@@ -57,12 +58,12 @@ export function savedBaselines({ statePath, saveEveryMs, create }: SavedBaseline
     },
 
     /** Saves once `saveEveryMs` of usage was learnt since the last save; a failure only logs, and waits the same interval. */
-    async saveIfDue(detector: Detector, at: { signature: string; observedThrough: number; keyIds: string[] }) {
+    async saveIfDue(detector: Detector, at: { signature: string; observedThrough: number; keyIds: () => string[] }) {
       if (!statePath || !detector.snapshot || at.observedThrough - savedThrough < saveEveryMs) return;
       const started = performance.now();
       savedThrough = at.observedThrough;
       try {
-        const state = { format: STATE_FORMAT, shape: currentShape(), signature: at.signature, throughMs: at.observedThrough, savedAt: new Date().toISOString(), keyIds: at.keyIds, detector: detector.snapshot() };
+        const state = { format: STATE_FORMAT, shape: currentShape(), signature: at.signature, throughMs: at.observedThrough, savedAt: new Date().toISOString(), keyIds: at.keyIds(), detector: detector.snapshot() };
         const { bytes } = await saveState(statePath, state);
         logger.info('detect_state_saved', { bytes, ms: Math.round(performance.now() - started) });
       } catch (error) {
