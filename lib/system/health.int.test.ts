@@ -35,6 +35,12 @@ describe('detection health', () => {
     expect(await health()).toMatchObject({ status: 'ok', detection: { ok: true, throughAt: new Date(NOW - 3 * MIN).toISOString(), detail: 'usage judged up to 3 min ago' } });
   });
 
+  it('current to the minute: said so, not "0 min ago"', async () => {
+    await writeDetectCursor(ctx.prisma, NOW - 30_000);
+    await detectRun({ rebuilding: false, observedMinutes: 1 });
+    expect(await health()).toMatchObject({ status: 'ok', detection: { ok: true, detail: 'usage judged up to the last minute' } });
+  });
+
   it('rebuilding its baselines: degraded, and the overview says why pages wait', async () => {
     await writeDetectCursor(ctx.prisma, NOW - 3 * MIN);
     await detectRun({ rebuilding: true, observedMinutes: 0 });

@@ -66,7 +66,8 @@ async function checkDetection(db: PrismaClient, nowMs: number): Promise<Health['
   if (rebuilding) return { ok: false, throughAt, rebuilding, detail: 'rebuilding the baselines after a restart; pages resume when done' };
   const behindMs = throughMs === null ? Infinity : nowMs - throughMs;
   if (behindMs > DETECTION_BEHIND_MS) return { ok: false, throughAt, rebuilding, detail: throughMs === null ? 'no usage judged yet' : `${Math.round(behindMs / 60_000)} min behind` };
-  return { ok: true, throughAt, rebuilding, detail: `usage judged up to ${Math.round(behindMs / 60_000)} min ago` };
+  const minutes = Math.floor(behindMs / 60_000);
+  return { ok: true, throughAt, rebuilding, detail: `usage judged up to ${minutes < 1 ? 'the last minute' : `${minutes} min ago`}` };
 }
 
 /** How far behind detection may fall before health says so: the lag a failing provider may cause, and five minutes. */
